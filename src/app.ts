@@ -1,0 +1,51 @@
+import cors from 'cors';
+import express, { type Express, type Request } from 'express';
+import type { Config } from './config.js';
+import { createControlRouter } from './control/routes.js';
+import { errorMiddleware, problem } from './http/errors.js';
+import type { Journal } from './journal/journal.js';
+import type { EmulatorState } from './journal/state.js';
+import { createIngest } from './pipelines/ingest.js';
+import { createPipelinesRouter } from './pipelines/routes.js';
+import type { SchemaRegistry } from './schema/registry.js';
+import type { Store } from './store/store.js';
+
+export type AppDeps = {
+  config: Config;
+  schemas: SchemaRegistry;
+  store: Store<EmulatorState>;
+  journal: Journal;
+  clock: () => Date;
+  newId: () => string;
+  version: string;
+  startedAt: number;
+  log: (message: string) => void;
+};
+
+/** The composition root of the HTTP side: every API's router, the control API, one error middleware. */
+export function createApp(deps: AppDeps): Express {
+  const { config, schemas, store, journal } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  // The browser SDK posts cross-origin; without CORS its fetch rejects and it retries forever.
+  app.use(cors({ origin: true, credentials: true, maxAge: 600 }));
+
+  const ingest = createIngest({
+    journal,
+    schemas,
+    clock: deps.clock,
+    newMessageId: deps.newId,
+    writeKeys: config.writeKeys,
+    limits: { maxEventBytes: config.maxEventBytes, maxRequestBytes: config.maxRequestBytes },
+  });
+  const publicUrl = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  app.use(createPipelinesRouter({ config, store, ingest, publicUrl }));
+  app.use('/_emulator', createControlRouter({ store, journal, schemas, version: deps.version, startedAt: deps.startedAt }));
+
+  app.use((req) => {
+    throw problem(404, 'Not Found', `No route for ${req.method} ${req.path}`);
+  });
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

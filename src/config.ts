@@ -1,0 +1,178 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+
+/** Every setting of one emulator process; built once, frozen, never mutated. */
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  /** Snapshot file; the append-only journal sits beside it as `<dataFile>.wal`. */
+  dataFile: string;
+  inMemory: boolean;
+  strict: boolean;
+  /** Accepted Data Pipelines write keys; empty means any non-empty key. */
+  writeKeys: readonly string[];
+  seed: readonly string[];
+  record: string | undefined;
+  /** Base URL handed out to clients (browser settings, inletUrl); defaults to the listening URL. */
+  publicUrl: string | undefined;
+  maxEvents: number;
+  /** Customer.io: "A request is limited to 32KB" per call [spec info]. */
+  maxEventBytes: number;
+  /** Customer.io: "A batch request is limited to 500KB total" [spec info]. */
+  maxRequestBytes: number;
+  /** Journal size that triggers a background snapshot. */
+  snapshotBytes: number;
+  /** Longest time a dirty journal waits for a snapshot. */
+  snapshotIntervalMs: number;
+  quiet: boolean;
+}>;
+
+export type ConfigInput = Partial<Config>;
+
+export const DEFAULT_CONFIG: Config = Object.freeze({
+  port: 4100,
+  host: '127.0.0.1',
+  dataFile: '.cdp-emulator/state.json',
+  inMemory: false,
+  strict: false,
+  writeKeys: Object.freeze([]) as readonly string[],
+  seed: Object.freeze([]) as readonly string[],
+  record: undefined,
+  publicUrl: undefined,
+  maxEvents: 10_000,
+  maxEventBytes: 32 * 1024,
+  maxRequestBytes: 500 * 1024,
+  snapshotBytes: 64 * 1024 * 1024,
+  snapshotIntervalMs: 60_000,
+  quiet: false,
+});
+
+/** Thrown for a bad flag or environment value; the CLI prints usage and exits 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  'in-memory': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  'write-key': { type: 'string', multiple: true },
+  seed: { type: 'string', multiple: true },
+  record: { type: 'string' },
+  'public-url': { type: 'string' },
+  'max-events': { type: 'string' },
+  'max-event-bytes': { type: 'string' },
+  'max-request-bytes': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type FlagName = Exclude<keyof typeof FLAGS, 'help'>;
+type RawValue = string | boolean | string[] | undefined;
+
+export const USAGE = `Usage: cdp-emulator [flags]
+       cdp-emulator replay FILE --target URL
+       cdp-emulator --help
+
+Flags (each also read from the environment as CDP_EMULATOR_<NAME>, e.g. CDP_EMULATOR_PORT):
+  --port N               port to listen on (default 4100; 0 picks a free port)
+  --host HOST            interface to bind (default 127.0.0.1)
+  --data FILE            state file (default .cdp-emulator/state.json)
+  --in-memory            keep state in memory only
+  --strict               answer Data Pipelines errors as X-Strict-Mode: 1 does
+  --write-key KEY        accept only this write key (repeatable; default: any non-empty key)
+  --seed FILE            load a state export before listening (repeatable)
+  --record FILE          record every request to an NDJSON fixture
+  --public-url URL       base URL given to clients (browser settings, inletUrl)
+  --max-events N         events retained for inspection, oldest evicted (default 10000)
+  --max-event-bytes N    size limit of one event (default 32768)
+  --max-request-bytes N  size limit of one request (default 512000)
+  --quiet                print nothing but errors
+  -h, --help             show this help`;
+
+/** Defaults, then `CDP_EMULATOR_*` environment, then flags; validated and frozen. */
+export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config & { help: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const flags = parsed.values as Record<string, RawValue>;
+  const pick = (name: FlagName): RawValue => flags[name] ?? fromEnv(name, env);
+  const config = buildConfig({
+    port: optional(pick('port'), (v) => integer('port', v, 0, 65_535)),
+    host: optional(pick('host'), (v) => text('host', v)),
+    dataFile: optional(pick('data'), (v) => text('data', v)),
+    inMemory: optional(pick('in-memory'), (v) => bool('in-memory', v)),
+    strict: optional(pick('strict'), (v) => bool('strict', v)),
+    writeKeys: optional(pick('write-key'), (v) => list(v)),
+    seed: optional(pick('seed'), (v) => list(v)),
+    record: optional(pick('record'), (v) => text('record', v)),
+    publicUrl: optional(pick('public-url'), (v) => url('public-url', v)),
+    maxEvents: optional(pick('max-events'), (v) => integer('max-events', v, 1, 10_000_000)),
+    maxEventBytes: optional(pick('max-event-bytes'), (v) => integer('max-event-bytes', v, 1, 1 << 30)),
+    maxRequestBytes: optional(pick('max-request-bytes'), (v) => integer('max-request-bytes', v, 1, 1 << 30)),
+    quiet: optional(pick('quiet'), (v) => bool('quiet', v)),
+  });
+  return { ...config, help: flags.help === true };
+}
+
+/** Defaults overlaid with what the caller set (undefined means "not set"); resolves `dataFile`. */
+export function buildConfig(input: ConfigInput, cwd = process.cwd()): Config {
+  const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const merged: Config = { ...DEFAULT_CONFIG, ...set };
+  return Object.freeze({
+    ...merged,
+    dataFile: path.resolve(cwd, merged.dataFile),
+    writeKeys: Object.freeze([...merged.writeKeys]),
+    seed: Object.freeze([...merged.seed]),
+  });
+}
+
+function fromEnv(name: FlagName, env: NodeJS.ProcessEnv): RawValue {
+  const value = env[`CDP_EMULATOR_${name.toUpperCase().replaceAll('-', '_')}`];
+  if (value === undefined || value === '') return undefined;
+  // Repeatable flags take a comma-separated list from the environment.
+  return FLAGS[name].type === 'string' && 'multiple' in FLAGS[name] ? value.split(',').map((s) => s.trim()) : value;
+}
+
+function optional<T>(value: RawValue, convert: (v: string | boolean | string[]) => T): T | undefined {
+  return value === undefined ? undefined : convert(value);
+}
+
+function text(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw new ConfigError(`--${name} needs a value`);
+  return value;
+}
+
+function integer(name: string, value: unknown, min: number, max: number): number {
+  const n = Number(text(name, value));
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`--${name} must be an integer from ${min} to ${max}, got "${String(value)}"`);
+  }
+  return n;
+}
+
+function bool(name: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (/^(1|true|yes)$/i.test(String(value))) return true;
+  if (/^(0|false|no)$/i.test(String(value))) return false;
+  throw new ConfigError(`CDP_EMULATOR_${name.toUpperCase().replaceAll('-', '_')} must be true or false`);
+}
+
+function url(name: string, value: unknown): string {
+  const raw = text(name, value);
+  try {
+    return new URL(raw).toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`--${name} must be an absolute URL, got "${raw}"`);
+  }
+}
+
+function list(value: unknown): string[] {
+  const items = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+  return items;
+}

@@ -1,0 +1,78 @@
+import express, { Router, type Request } from 'express';
+import { problem } from '../http/errors.js';
+import { parseJson } from '../http/json.js';
+import { parseEventFilter, type EventFilter } from '../journal/filter.js';
+import type { Journal } from '../journal/journal.js';
+import type { EmulatorState } from '../journal/state.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import type { Store } from '../store/store.js';
+import { exportState, importState, resetState } from './state-ops.js';
+
+export type ControlRouterDeps = {
+  store: Store<EmulatorState>;
+  journal: Journal;
+  schemas: SchemaRegistry;
+  version: string;
+  startedAt: number;
+};
+
+const MAX_WAIT_MS = 5 * 60_000;
+
+/** The /_emulator control API (DESIGN.md, Public contracts); errors are application/problem+json. */
+export function createControlRouter(deps: ControlRouterDeps): Router {
+  const { store, journal, schemas } = deps;
+  const router = Router();
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok', version: deps.version, uptimeMs: Math.round(performance.now() - deps.startedAt) });
+  });
+  router.post('/reset', async (_req, res) => {
+    resetState(store, journal);
+    await store.durable();
+    res.status(204).end();
+  });
+  router.get('/events', (req, res) => {
+    const limit = intParam(req, 'limit', Infinity, 1, Number.MAX_SAFE_INTEGER);
+    res.json({ items: journal.query(filterOf(req, schemas), limit) });
+  });
+  router.get('/events/wait', async (req, res) => {
+    const filter = filterOf(req, schemas);
+    const count = intParam(req, 'count', 1, 1, 1_000_000);
+    const timeoutMs = intParam(req, 'timeoutMs', 5_000, 0, MAX_WAIT_MS);
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    const { items, timedOut } = await journal.waitFor(filter, count, timeoutMs, gone.signal);
+    res.status(timedOut ? 408 : 200).json({ items });
+  });
+  router.get('/state', (_req, res) => {
+    res.type('application/json').send(JSON.stringify(exportState(store)));
+  });
+  router.put('/state', express.raw({ type: () => true, limit: '512mb' }), async (req, res) => {
+    const parsed = parseJson(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+    if (!parsed.ok) throw problem(400, 'Bad Request', parsed.message);
+    const problems = schemas.validate('control/state', parsed.value);
+    if (problems.length) throw problem(400, 'Bad Request', describe(problems));
+    importState(store, journal, parsed.value as EmulatorState);
+    await store.durable();
+    res.status(204).end();
+  });
+  return router;
+}
+
+function filterOf(req: Request, schemas: SchemaRegistry): EventFilter {
+  const { filter, problems } = parseEventFilter(req.query as Record<string, unknown>, schemas);
+  if (problems.length) throw problem(400, 'Bad Request', describe(problems));
+  return filter;
+}
+
+function intParam(req: Request, name: string, fallback: number, min: number, max: number): number {
+  const raw = req.query[name];
+  if (raw === undefined) return fallback;
+  const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) throw problem(400, 'Bad Request', `${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function describe(problems: readonly { path: string; message: string }[]): string {
+  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+}

@@ -1,0 +1,19 @@
+import type { Journal } from '../journal/journal.js';
+import type { EmulatorState } from '../journal/state.js';
+import type { Store } from '../store/store.js';
+
+/** A deep copy of the whole state, safe to serialise or hand out. */
+export function exportState(store: Store<EmulatorState>): EmulatorState {
+  return store.read((state) => structuredClone(state));
+}
+
+export function resetState(store: Store<EmulatorState>, journal: Journal): void {
+  store.dispatch('state.reset', {});
+  journal.reindex();
+}
+
+/** Replaces the whole state with a validated export. */
+export function importState(store: Store<EmulatorState>, journal: Journal, state: EmulatorState): void {
+  store.dispatch('state.import', { state });
+  journal.reindex();
+}

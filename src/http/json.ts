@@ -1,0 +1,43 @@
+/** Why a body could not be turned into a JSON value. */
+export type JsonFailure = { reason: 'malformed' | 'too-deep'; message: string };
+export type JsonResult = { ok: true; value: unknown } | ({ ok: false } & JsonFailure);
+
+/** Deeper documents are refused: they serve no tracking use and recursive code downstream would overflow. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * JSON.parse that cannot be turned against the process: `__proto__` keys are dropped (they
+ * would become prototype setters as soon as any code copied the object with assignment),
+ * and documents nested deeper than `maxDepth` are refused.
+ */
+export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonResult {
+  let value: unknown;
+  try {
+    // The reviver costs several times the plain parse, so it only runs when needed.
+    value = text.includes('"__proto__"') ? JSON.parse(text, dropProto) : JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: 'malformed', message: `Invalid JSON: ${(error as Error).message}` };
+  }
+  if (depthExceeds(value, maxDepth)) {
+    return { ok: false, reason: 'too-deep', message: `JSON nested deeper than ${maxDepth} levels` };
+  }
+  return { ok: true, value };
+}
+
+function dropProto(key: string, value: unknown): unknown {
+  return key === '__proto__' ? undefined : value;
+}
+
+/** Iterative, so that measuring a hostile document cannot itself overflow the stack. */
+function depthExceeds(root: unknown, maxDepth: number): boolean {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > maxDepth) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+import type { EventFilter } from '../generated/control/event-filter.js';
+import type { EventRecord } from '../generated/control/event-record.js';
+import type { Problem, SchemaRegistry } from '../schema/registry.js';
+
+export type { EventFilter };
+
+const PAYLOAD_FIELDS = ['event', 'userId', 'anonymousId', 'messageId'] as const;
+const RECORD_FIELDS = ['api', 'type', 'writeKey', 'flowId', 'datasetId', 'valid'] as const;
+const FILTER_KEYS: ReadonlySet<string> = new Set([...PAYLOAD_FIELDS, ...RECORD_FIELDS, 'since']);
+
+/**
+ * Reads a filter from query-string values (`valid=true`, `since=12`), leaving other keys
+ * (`limit`, `count`...) to the caller. Problems use the query parameter as their path.
+ */
+export function parseEventFilter(
+  query: Readonly<Record<string, unknown>>,
+  schemas: SchemaRegistry,
+): { filter: EventFilter; problems: Problem[] } {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (!FILTER_KEYS.has(key)) continue;
+    raw[key] = key === 'valid' ? toBoolean(value) : key === 'since' ? toInteger(value) : value;
+  }
+  const problems = schemas.validate('control/event-filter', raw);
+  return { filter: problems.length ? {} : (raw as EventFilter), problems };
+}
+
+export function matchesFilter(record: EventRecord, filter: EventFilter): boolean {
+  if (filter.since !== undefined && record.seq <= filter.since) return false;
+  for (const key of RECORD_FIELDS) {
+    if (filter[key] !== undefined && record[key] !== filter[key]) return false;
+  }
+  const payload = record.payload as Record<string, unknown> | null;
+  for (const key of PAYLOAD_FIELDS) {
+    if (filter[key] !== undefined && (typeof payload !== 'object' || payload === null || payload[key] !== filter[key])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function toBoolean(value: unknown): unknown {
+  return value === 'true' ? true : value === 'false' ? false : value;
+}
+
+function toInteger(value: unknown): unknown {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+}

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { default as addFormatsModule } from 'ajv-formats';
+import { default as addErrorsModule } from 'ajv-errors';
+
+/** One validation problem: a JSON Pointer into the payload and a sentence (DESIGN.md). */
+export type Problem = { path: string; message: string };
+
+/** Compiled validators of every schema under `schemas/`, addressed by their path there. */
+export interface SchemaRegistry {
+  /** Problems of `value` against schema `name` (e.g. `pipelines/track`); empty when valid. Never throws. */
+  validate(name: string, value: unknown): Problem[];
+  has(name: string): boolean;
+}
+
+const ID_BASE = 'https://cdp-emulator.local/schemas/';
+
+// ajv-formats and ajv-errors are CommonJS with a default export; under NodeNext the
+// namespace object may or may not be the function itself.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+const addErrors = ((addErrorsModule as unknown as { default?: unknown }).default ?? addErrorsModule) as (a: Ajv) => Ajv;
+
+/** Loads and compiles every `*.json` schema below `dir` once (STYLE.md §4: one Ajv, allErrors, strict). */
+export function createSchemaRegistry(dir: string): SchemaRegistry {
+  const ajv = new Ajv({ allErrors: true });
+  addFormats(ajv);
+  addErrors(ajv);
+  // json-schema-to-typescript's annotation; meaningless to validation.
+  ajv.addKeyword('tsType');
+  const names = listSchemas(dir);
+  for (const name of names) {
+    ajv.addSchema(JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as object);
+  }
+  const validators = new Map<string, ValidateFunction>();
+  for (const name of names) {
+    const validator = ajv.getSchema(`${ID_BASE}${name}.json`);
+    if (!validator) throw new Error(`schema ${name} has no $id ${ID_BASE}${name}.json`);
+    validators.set(name, validator);
+  }
+  return {
+    has: (name) => validators.has(name),
+    validate(name, value) {
+      const validator = validators.get(name);
+      if (!validator) throw new Error(`unknown schema ${name}`);
+      return validator(value) ? [] : toProblems(validator.errors ?? []);
+    },
+  };
+}
+
+/** The `schemas/` folder of this package, from both `src/` (tests) and `dist/` (the binary). */
+export function defaultSchemaDir(): string {
+  return path.resolve(import.meta.dirname, '..', '..', 'schemas');
+}
+
+function listSchemas(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return listSchemas(dir, rel);
+    return entry.name.endsWith('.json') ? [rel.slice(0, -'.json'.length)] : [];
+  });
+}
+
+/**
+ * Ajv reports the failing branches of every `anyOf`/`if` as well as the summary; users want
+ * one line per real problem, so branch noise is dropped and duplicates merged.
+ */
+function toProblems(errors: readonly ErrorObject[]): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    // Errors inside a failed anyOf branch are summarised by the anyOf's own message.
+    if (error.keyword !== 'errorMessage' && /\/anyOf\/\d+\//.test(error.schemaPath)) continue;
+    const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
+    const problem = { path: `${error.instancePath}${missing}`, message: messageOf(error) };
+    const key = `${problem.path}\n${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function messageOf(error: ErrorObject): string {
+  if (error.keyword === 'enum') return `${error.message}: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'const') return `must be ${JSON.stringify(error.params.allowedValue)}`;
+  return error.message ?? 'is invalid';
+}

@@ -1,0 +1,47 @@
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { parseEventFilter } from '../journal/filter.js';
+import type { Journal } from '../journal/journal.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+
+export const STREAM_PATH = '/_emulator/stream';
+
+/** A subscriber this far behind is cut off rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * WS /_emulator/stream?<filters>: each matching EventRecord, as one JSON text message, from
+ * the moment of connection. It only listens to the journal (STYLE.md §8).
+ */
+export function attachStream(server: Server, journal: Journal, schemas: SchemaRegistry): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== STREAM_PATH) return refuse(socket, 404, 'Not Found');
+    const { filter, problems } = parseEventFilter(Object.fromEntries(url.searchParams), schemas);
+    if (problems.length) return refuse(socket, 400, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const unsubscribe = journal.subscribe(filter, (record) => {
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+        ws.send(JSON.stringify(record));
+      });
+      ws.on('close', unsubscribe);
+      ws.on('error', unsubscribe);
+    });
+  };
+  server.on('upgrade', onUpgrade);
+  return {
+    close() {
+      server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  const body = Buffer.from(message);
+  const head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`;
+  socket.end(Buffer.concat([Buffer.from(head), body]));
+}
