@@ -40,7 +40,7 @@ export function createApp(deps: AppDeps): Express {
     limits: { maxEventBytes: config.maxEventBytes, maxRequestBytes: config.maxRequestBytes },
   });
   const publicUrl = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  app.use(createPipelinesRouter({ config, store, ingest, publicUrl }));
+  app.use(createPipelinesRouter({ config, durable: () => store.durable(), ingest, publicUrl }));
   app.use('/_emulator', createControlRouter({ store, journal, schemas, version: deps.version, startedAt: deps.startedAt }));
 
   app.use((req) => {

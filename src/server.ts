@@ -74,7 +74,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
 
   const app = createApp({ config, schemas, store, journal, clock: () => new Date(), newId: randomUUID, version: VERSION, startedAt, log });
   const server = createServer(app);
-  const stream = attachStream(server, journal, schemas);
+  const stream = attachStream(server, journal, (f) => schemas.validate('control/event-filter', f));
   await listen(server, config);
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost(config.host)}:${port}`;

@@ -60,7 +60,7 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
 }
 
 function filterOf(req: Request, schemas: SchemaRegistry): EventFilter {
-  const { filter, problems } = parseEventFilter(req.query as Record<string, unknown>, schemas);
+  const { filter, problems } = parseEventFilter(req.query as Record<string, unknown>, (f) => schemas.validate('control/event-filter', f));
   if (problems.length) throw problem(400, 'Bad Request', describe(problems));
   return filter;
 }

@@ -1,8 +1,11 @@
 import type { EventFilter } from '../generated/control/event-filter.js';
 import type { EventRecord } from '../generated/control/event-record.js';
-import type { Problem, SchemaRegistry } from '../schema/registry.js';
+import type { Problem } from '../generated/control/problem.js';
 
 export type { EventFilter };
+
+/** Checks a filter against schemas/control/event-filter.json; passed in so the journal needs no schema code. */
+export type FilterValidator = (filter: unknown) => Problem[];
 
 const PAYLOAD_FIELDS = ['event', 'userId', 'anonymousId', 'messageId'] as const;
 const RECORD_FIELDS = ['api', 'type', 'writeKey', 'flowId', 'datasetId', 'valid'] as const;
@@ -14,14 +17,14 @@ const FILTER_KEYS: ReadonlySet<string> = new Set([...PAYLOAD_FIELDS, ...RECORD_F
  */
 export function parseEventFilter(
   query: Readonly<Record<string, unknown>>,
-  schemas: SchemaRegistry,
+  validate: FilterValidator,
 ): { filter: EventFilter; problems: Problem[] } {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
     if (!FILTER_KEYS.has(key)) continue;
     raw[key] = key === 'valid' ? toBoolean(value) : key === 'since' ? toInteger(value) : value;
   }
-  const problems = schemas.validate('control/event-filter', raw);
+  const problems = validate(raw);
   return { filter: problems.length ? {} : (raw as EventFilter), problems };
 }
 

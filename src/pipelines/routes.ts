@@ -1,7 +1,6 @@
 import express, { Router, type Request } from 'express';
 import type { Config } from '../config.js';
 import { problem, useWire } from '../http/errors.js';
-import type { Store } from '../store/store.js';
 import { writeKeyOf, writeKeyProblem } from './auth.js';
 import { readEventBody } from './body.js';
 import { ENDPOINTS } from './event-types.js';
@@ -11,7 +10,8 @@ import { pipelinesError, unauthorized, unreadableBody } from './wire.js';
 
 export type PipelinesRouterDeps = {
   config: Config;
-  store: Pick<Store<unknown>, 'durable'>;
+  /** Resolves once what the request journaled is on disk (the store's `durable`). */
+  durable: () => Promise<void>;
   ingest: (request: IngestRequest) => IngestOutcome;
   /** Base URL given to the browser SDK when no --public-url is set: where the request came in. */
   publicUrl: (req: Request) => string;
@@ -48,7 +48,7 @@ export function createPipelinesRouter(deps: PipelinesRouterDeps): Router {
     const strict = config.strict || req.get('x-strict-mode') === '1';
     const writeKey = writeKeyOf(req.get('authorization'), body);
     const outcome = deps.ingest({ endpoint, body, writeKey, ip: req.ip, bodyBytes: bytes, strict });
-    await deps.store.durable();
+    await deps.durable();
     if (strict && outcome.status === 'unauthorized') throw unauthorized();
     if (strict && outcome.status === 'invalid') throw pipelinesError(400, outcome.errors);
     res.json({});

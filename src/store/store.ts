@@ -55,22 +55,24 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
   };
   const wal = file ? WriteAheadLog.open(`${file}.wal`, db.data.walSeq, apply) : undefined;
 
-  let snapshotting: Promise<void> | undefined;
+  // Snapshots run one after another; each call snapshots the state as of its own turn.
+  let chain: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  const writeSnapshot = async (): Promise<void> => {
+    if (!wal) return;
+    const mark = wal.mark();
+    db.data.walSeq = mark.seq;
+    // Low.write stringifies synchronously before its first await, so the snapshot is
+    // exactly the state at `mark`; ops dispatched meanwhile stay in the journal.
+    await db.write();
+    wal.dropThrough(mark);
+  };
   const snapshot = (): Promise<void> => {
-    if (!wal) return Promise.resolve();
-    snapshotting ??= (async () => {
-      try {
-        const mark = wal.mark();
-        db.data.walSeq = mark.seq;
-        // Low.write stringifies synchronously before its first await, so the snapshot is
-        // exactly the state at `mark`; ops dispatched meanwhile stay in the journal.
-        await db.write();
-        wal.dropThrough(mark);
-      } finally {
-        snapshotting = undefined;
-      }
-    })();
-    return snapshotting;
+    inFlight += 1;
+    const turn = chain.then(writeSnapshot);
+    // The chain itself never rejects: each caller sees its own turn's failure.
+    chain = turn.finally(() => void (inFlight -= 1)).catch(() => undefined);
+    return turn;
   };
   const timer = wal
     ? setInterval(() => {
@@ -84,14 +86,13 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
       apply(op, args);
       if (!wal) return;
       wal.append(op, args);
-      if (wal.size() > options.snapshotBytes && !snapshotting) void snapshot().catch(reportSnapshotError);
+      if (wal.size() > options.snapshotBytes && inFlight === 0) void snapshot().catch(reportSnapshotError);
     },
     durable: () => (wal ? wal.flushed() : Promise.resolve()),
     snapshot,
     async close() {
       clearInterval(timer);
       if (!wal) return;
-      await snapshotting;
       await snapshot();
       wal.close();
     },

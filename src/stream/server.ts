@@ -1,9 +1,8 @@
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { parseEventFilter } from '../journal/filter.js';
+import { parseEventFilter, type FilterValidator } from '../journal/filter.js';
 import type { Journal } from '../journal/journal.js';
-import type { SchemaRegistry } from '../schema/registry.js';
 
 export const STREAM_PATH = '/_emulator/stream';
 
@@ -14,12 +13,12 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
  * WS /_emulator/stream?<filters>: each matching EventRecord, as one JSON text message, from
  * the moment of connection. It only listens to the journal (STYLE.md §8).
  */
-export function attachStream(server: Server, journal: Journal, schemas: SchemaRegistry): { close(): void } {
+export function attachStream(server: Server, journal: Journal, validateFilter: FilterValidator): { close(): void } {
   const wss = new WebSocketServer({ noServer: true });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== STREAM_PATH) return refuse(socket, 404, 'Not Found');
-    const { filter, problems } = parseEventFilter(Object.fromEntries(url.searchParams), schemas);
+    const { filter, problems } = parseEventFilter(Object.fromEntries(url.searchParams), validateFilter);
     if (problems.length) return refuse(socket, 400, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const unsubscribe = journal.subscribe(filter, (record) => {
