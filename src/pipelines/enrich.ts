@@ -30,8 +30,10 @@ export function enrich(item: Readonly<Record<string, unknown>>, ctx: EnrichConte
     ...event,
     type: ctx.type,
     messageId: typeof event.messageId === 'string' && event.messageId !== '' ? event.messageId : ctx.newMessageId(),
-    context,
-    integrations,
+    // A context or integrations of the wrong type is kept as sent, so that validation reports
+    // it instead of the event passing with an empty object in its place.
+    context: isWrongType(event.context) ? event.context : context,
+    integrations: isWrongType(event.integrations) ? event.integrations : integrations,
     ...(sentAt !== undefined ? { sentAt } : {}),
     ...(original !== undefined ? { originalTimestamp: original } : {}),
     timestamp: correctedTimestamp(original, sentAt, ctx.receivedAt) ?? event.timestamp ?? receivedAt,
@@ -66,6 +68,11 @@ function mergeDefaults(own: Record<string, unknown>, defaults: Record<string, un
     out[key] = isPlainObject(value) && isPlainObject(base) ? mergeDefaults(value, base) : value;
   }
   return out;
+}
+
+/** Present, not null, and not an object: what no merge can use. */
+function isWrongType(value: unknown): boolean {
+  return value !== undefined && value !== null && !isPlainObject(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

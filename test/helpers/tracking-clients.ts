@@ -32,9 +32,13 @@ export function deliver<P>(send: (params: P, callback: DeliveryCallback) => void
 }
 
 /** Every HTTP attempt the client makes, with its body parsed, in the order they were made. */
-export function captureRequests(client: TrackingClient): { url: string; headers: Record<string, string>; body: SentBody }[] {
+export function captureRequests(
+  client: TrackingClient,
+): { url: string; headers: Record<string, string>; body: SentBody }[] {
   const requests: { url: string; headers: Record<string, string>; body: SentBody }[] = [];
-  client.on('http_request', ({ url, headers, body }) => requests.push({ url, headers, body: JSON.parse(body) as SentBody }));
+  client.on('http_request', ({ url, headers, body }) =>
+    requests.push({ url, headers, body: JSON.parse(body) as SentBody }),
+  );
   return requests;
 }
 
@@ -44,8 +48,16 @@ export const CREATED_AT = '2025-03-04T05:06:07.000Z';
 
 /** One call of each type, with what the emulator's payload must then carry. */
 export const EVERY_CALL = {
-  identify: { userId: USER_ID, anonymousId: ANONYMOUS_ID, traits: { email: 'ada@example.com', createdAt: CREATED_AT, plan: 'pro' } },
-  track: { userId: USER_ID, event: 'Order Completed', properties: { orderId: 'o-1', total: 19.99, items: [{ sku: 'a' }] } },
+  identify: {
+    userId: USER_ID,
+    anonymousId: ANONYMOUS_ID,
+    traits: { email: 'ada@example.com', createdAt: CREATED_AT, plan: 'pro' },
+  },
+  track: {
+    userId: USER_ID,
+    event: 'Order Completed',
+    properties: { orderId: 'o-1', total: 19.99, items: [{ sku: 'a' }] },
+  },
   page: { userId: USER_ID, name: 'Pricing', properties: { url: 'https://example.com/pricing', title: 'Pricing' } },
   screen: { userId: USER_ID, name: 'Settings', properties: { tab: 'privacy' } },
   group: {
@@ -73,7 +85,11 @@ export function sendEveryCall(client: TrackingClient): Record<CallType, Promise<
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** The record of one valid call as `EVERY_CALL` sent it, with the fields the emulator adds. */
-export function expectAcceptedCall(record: EventRecord, type: CallType, expected: { writeKey: string; messageId: string; library: string }): void {
+export function expectAcceptedCall(
+  record: EventRecord,
+  type: CallType,
+  expected: { writeKey: string; messageId: string; library: string },
+): void {
   expect(record).toMatchObject({ api: 'pipelines', type, valid: true, errors: [], writeKey: expected.writeKey });
   expect(record.duplicate).toBeUndefined();
   const payload = record.payload as Record<string, unknown> & { context: Record<string, unknown> };
