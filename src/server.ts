@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from './app.js';
 import { buildConfig, type Config, type ConfigInput } from './config.js';
-import { importState, resetState } from './control/state-ops.js';
+import { exportState, importState, resetState } from './control/state-ops.js';
 import { parseJson } from './http/json.js';
 import type { EventFilter } from './journal/filter.js';
 import { Journal } from './journal/journal.js';
@@ -93,7 +93,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     events({ limit, ...filter } = {}) {
       return structuredClone(journal.query(checkedFilter(filter, schemas), limit));
     },
-    state: () => store.read((s) => structuredClone(s)),
+    state: () => exportState(store, config.maxEvents),
     async reset() {
       resetState(store, journal);
       await store.durable();

@@ -4,7 +4,7 @@ import { parseJson } from '../http/json.js';
 import { parseEventFilter, type EventFilter } from '../journal/filter.js';
 import type { Journal } from '../journal/journal.js';
 import type { EmulatorState } from '../journal/state.js';
-import type { SchemaRegistry } from '../schema/registry.js';
+import type { Problem, SchemaRegistry } from '../schema/registry.js';
 import type { Store } from '../store/store.js';
 import { exportState, importState, resetState } from './state-ops.js';
 
@@ -14,6 +14,7 @@ export type ControlRouterDeps = {
   schemas: SchemaRegistry;
   version: string;
   startedAt: number;
+  maxEvents: number;
 };
 
 const MAX_WAIT_MS = 5 * 60_000;
@@ -33,10 +34,10 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
   });
   router.get('/events', (req, res) => {
     const limit = intParam(req, 'limit', Infinity, 1, Number.MAX_SAFE_INTEGER);
-    res.json({ items: journal.query(filterOf(req, schemas), limit) });
+    res.json({ items: journal.query(filterOf(req, schemas, ['limit']), limit) });
   });
   router.get('/events/wait', async (req, res) => {
-    const filter = filterOf(req, schemas);
+    const filter = filterOf(req, schemas, ['count', 'timeoutMs']);
     const count = intParam(req, 'count', 1, 1, 1_000_000);
     const timeoutMs = intParam(req, 'timeoutMs', 5_000, 0, MAX_WAIT_MS);
     const gone = new AbortController();
@@ -45,7 +46,7 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
     res.status(timedOut ? 408 : 200).json({ items });
   });
   router.get('/state', (_req, res) => {
-    res.type('application/json').send(JSON.stringify(exportState(store)));
+    res.type('application/json').send(JSON.stringify(exportState(store, deps.maxEvents)));
   });
   router.put('/state', express.raw({ type: () => true, limit: '512mb' }), async (req, res) => {
     const parsed = parseJson(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
@@ -59,8 +60,9 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
   return router;
 }
 
-function filterOf(req: Request, schemas: SchemaRegistry): EventFilter {
-  const { filter, problems } = parseEventFilter(req.query as Record<string, unknown>, (f) => schemas.validate('control/event-filter', f));
+function filterOf(req: Request, schemas: SchemaRegistry, otherKeys: readonly string[]): EventFilter {
+  const validate = (f: unknown): Problem[] => schemas.validate('control/event-filter', f);
+  const { filter, problems } = parseEventFilter(req.query as Record<string, unknown>, validate, otherKeys);
   if (problems.length) throw problem(400, 'Bad Request', describe(problems));
   return filter;
 }

@@ -12,19 +12,26 @@ const RECORD_FIELDS = ['api', 'type', 'writeKey', 'flowId', 'datasetId', 'valid'
 const FILTER_KEYS: ReadonlySet<string> = new Set([...PAYLOAD_FIELDS, ...RECORD_FIELDS, 'since']);
 
 /**
- * Reads a filter from query-string values (`valid=true`, `since=12`), leaving other keys
- * (`limit`, `count`...) to the caller. Problems use the query parameter as their path.
+ * Reads a filter from query-string values (`valid=true`, `since=12`). Keys in `otherKeys`
+ * (`limit`, `count`...) are left to the caller; any other key is a problem, so that a typo
+ * such as `userid=` is not silently read as "no filter".
  */
 export function parseEventFilter(
   query: Readonly<Record<string, unknown>>,
   validate: FilterValidator,
+  otherKeys: readonly string[] = [],
 ): { filter: EventFilter; problems: Problem[] } {
   const raw: Record<string, unknown> = {};
+  const unknown: Problem[] = [];
   for (const [key, value] of Object.entries(query)) {
-    if (!FILTER_KEYS.has(key)) continue;
+    if (otherKeys.includes(key)) continue;
+    if (!FILTER_KEYS.has(key)) {
+      unknown.push({ path: `/${key}`, message: `is not a filter (filters: ${[...FILTER_KEYS].join(', ')})` });
+      continue;
+    }
     raw[key] = key === 'valid' ? toBoolean(value) : key === 'since' ? toInteger(value) : value;
   }
-  const problems = validate(raw);
+  const problems = [...unknown, ...validate(raw)];
   return { filter: problems.length ? {} : (raw as EventFilter), problems };
 }
 

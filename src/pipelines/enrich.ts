@@ -35,7 +35,8 @@ export function enrich(item: Readonly<Record<string, unknown>>, ctx: EnrichConte
     context: isWrongType(event.context) ? event.context : context,
     integrations: isWrongType(event.integrations) ? event.integrations : integrations,
     ...(sentAt !== undefined ? { sentAt } : {}),
-    ...(original !== undefined ? { originalTimestamp: original } : {}),
+    // An unreadable client timestamp stays where the client put it, for validation to report once.
+    ...(toMillis(original) !== undefined ? { originalTimestamp: original } : {}),
     timestamp: correctedTimestamp(original, sentAt, ctx.receivedAt) ?? event.timestamp ?? receivedAt,
     receivedAt,
     version: API_VERSION,

@@ -106,7 +106,10 @@ function draft(
 }
 
 function invalidItem(item: unknown, receivedAt: Date, writeKey: string | undefined, auth: Problem | undefined): EventDraft {
-  const problem = { path: '/type', message: 'must be one of "identify", "track", "page", "screen", "group", "alias"' };
+  const isObject = typeof item === 'object' && item !== null && !Array.isArray(item);
+  const problem = isObject
+    ? { path: '/type', message: 'must be one of "identify", "track", "page", "screen", "group", "alias"' }
+    : { path: '', message: 'must be an event object' };
   // The record's type must be one of the six; `track` stands in for an item without a usable one.
   return draft('track', item, receivedAt, writeKey, [...(auth ? [auth] : []), problem], false);
 }

@@ -18,7 +18,7 @@ export function attachStream(server: Server, journal: Journal, validateFilter: F
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== STREAM_PATH) return refuse(socket, 404, 'Not Found');
-    const { filter, problems } = parseEventFilter(Object.fromEntries(url.searchParams), validateFilter);
+    const { filter, problems } = parseEventFilter(queryOf(url.searchParams), validateFilter);
     if (problems.length) return refuse(socket, 400, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const unsubscribe = journal.subscribe(filter, (record) => {
@@ -37,6 +37,16 @@ export function attachStream(server: Server, journal: Journal, validateFilter: F
       wss.close();
     },
   };
+}
+
+/** Repeated keys stay arrays, as in the HTTP routes' query, so that `?userId=a&userId=b` is refused there and here alike. */
+function queryOf(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {
