@@ -25,7 +25,8 @@ export type RawResponse = {
  */
 export function sendRaw(baseUrl: string, request: RawRequest): Promise<RawResponse> {
   const url = new URL(request.path, baseUrl);
-  const body = request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body);
+  const body =
+    request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body);
   const headers: Record<string, string> = { ...request.headers };
   if (body && !request.chunked) headers['content-length'] = String(body.length);
   return new Promise((resolve, reject) => {
