@@ -38,6 +38,8 @@ export function journalReducers(maxEvents: number): Reducers<EmulatorState> {
     },
     'state.import': (state: EmulatorState, { state: next }: { state: EmulatorState }) => {
       Object.assign(state, structuredClone(next));
+      // A hand-edited export may carry a seq below its own events'; seq must never repeat.
+      state.seq = Math.max(state.seq, state.events.at(-1)?.seq ?? 0);
       if (state.events.length > maxEvents) state.events.splice(0, state.events.length - maxEvents);
     },
   };

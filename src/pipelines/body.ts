@@ -14,7 +14,8 @@ export function readEventBody(req: Request): { body: Record<string, unknown>; by
   }
   const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   if (raw.length === 0) throw unreadableBody(400, 'Empty body: send a JSON object');
-  const parsed = parseJson(raw.toString('utf8'));
+  // A UTF-8 byte-order mark is noise some Windows tools write; JSON.parse would refuse it.
+  const parsed = parseJson(raw.toString('utf8').replace(/^\uFEFF/, ''));
   if (!parsed.ok) throw unreadableBody(400, parsed.message);
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     throw unreadableBody(400, 'Body must be a JSON object');

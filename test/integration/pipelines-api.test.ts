@@ -205,6 +205,13 @@ describe('write key allow-list (writeKeys option)', () => {
 describe('request bodies', () => {
   const json = JSON.stringify({ ...VALID.track, writeKey: KEY });
 
+  it('accepts a body that starts with a UTF-8 byte-order mark', async () => {
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(VALID.track))]);
+    const res = await postRaw('/v1/track', body, { 'Content-Type': 'application/json', Authorization: basic(KEY) });
+    expect([res.status, res.body]).toEqual([200, {}]);
+    expect(emu.events()).toMatchObject([{ valid: true, payload: { event: 'Order Completed' } }]);
+  });
+
   it('accepts text/plain, as the browser and mobile SDKs send', async () => {
     await request(emu.url).post('/v1/t').set('Content-Type', 'text/plain').send(json).expect(200, {});
     expect(only(emu.events())).toMatchObject({ valid: true, writeKey: KEY });

@@ -95,3 +95,19 @@ describe('Journal', () => {
     expect(got).toEqual([2]);
   });
 });
+
+describe('state.import', () => {
+  it('never lets seq fall behind the imported events, so seqs cannot repeat', async () => {
+    const { journal, state } = await journalOf();
+    const store = await openStore<EmulatorState>({
+      file: undefined,
+      initial: initialState,
+      reducers: journalReducers(100),
+      snapshotBytes: 1 << 30,
+      snapshotIntervalMs: 60_000,
+    });
+    journal.append([draft('m1'), draft('m2')]);
+    store.dispatch('state.import', { state: { ...state(), seq: 0 } });
+    expect(store.read((s) => s.seq)).toBe(2);
+  });
+});
