@@ -17,10 +17,22 @@ function layer(folder, allowed, http) {
         'error',
         {
           patterns: [
-            ...(forbidden.length ? [{ group: forbidden, message: `src/${folder} may import only: ${allowed.join(', ') || 'nothing'} (DESIGN.md)` }] : []),
-            ...(http ? [] : [{ group: HTTP, message: `src/${folder} is domain code: no HTTP or WebSocket (DESIGN.md)` }]),
+            ...(forbidden.length
+              ? [
+                  {
+                    group: forbidden,
+                    message: `src/${folder} may import only: ${allowed.join(', ') || 'nothing'} (DESIGN.md)`,
+                  },
+                ]
+              : []),
+            ...(http
+              ? []
+              : [{ group: HTTP, message: `src/${folder} is domain code: no HTTP or WebSocket (DESIGN.md)` }]),
           ],
-          paths: ['../app.js', '../server.js', '../cli.js', '../index.js'].map((name) => ({ name, message: 'only the composition root imports this' })),
+          paths: ['../app.js', '../server.js', '../cli.js', '../index.js'].map((name) => ({
+            name,
+            message: 'only the composition root imports this',
+          })),
         },
       ],
     },
@@ -34,7 +46,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },

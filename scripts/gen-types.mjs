@@ -15,7 +15,10 @@ async function list(dir, prefix = '') {
   const nested = await Promise.all(
     entries.map((e) => (e.isDirectory() ? list(dir, path.join(prefix, e.name)) : [path.join(prefix, e.name)])),
   );
-  return nested.flat().filter((f) => f.endsWith('.json')).sort();
+  return nested
+    .flat()
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 const banner = '/* Generated from schemas/ by scripts/gen-types.mjs (npm run gen:types). Do not edit. */';

@@ -41,7 +41,17 @@ export function createApp(deps: AppDeps): Express {
   });
   const publicUrl = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   app.use(createPipelinesRouter({ config, durable: () => store.durable(), ingest, publicUrl }));
-  app.use('/_emulator', createControlRouter({ store, journal, schemas, version: deps.version, startedAt: deps.startedAt, maxEvents: config.maxEvents }));
+  app.use(
+    '/_emulator',
+    createControlRouter({
+      store,
+      journal,
+      schemas,
+      version: deps.version,
+      startedAt: deps.startedAt,
+      maxEvents: config.maxEvents,
+    }),
+  );
 
   app.use((req) => {
     throw problem(404, 'Not Found', `No route for ${req.method} ${req.path}`);

@@ -72,7 +72,17 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   for (const file of config.seed) importState(store, journal, readSeed(file, schemas));
   if (config.record) log('cdp-emulator: --record is not implemented yet; no fixture will be written');
 
-  const app = createApp({ config, schemas, store, journal, clock: () => new Date(), newId: randomUUID, version: VERSION, startedAt, log });
+  const app = createApp({
+    config,
+    schemas,
+    store,
+    journal,
+    clock: () => new Date(),
+    newId: randomUUID,
+    version: VERSION,
+    startedAt,
+    log,
+  });
   const server = createServer(app);
   const stream = attachStream(server, journal, (f) => schemas.validate('control/event-filter', f));
   await listen(server, config);
@@ -84,7 +94,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     url,
     port,
     config,
-    urls: { pipelines: `${base}/v1`, control: `${base}/_emulator`, stream: `${base.replace(/^http/, 'ws')}${STREAM_PATH}` },
+    urls: {
+      pipelines: `${base}/v1`,
+      control: `${base}/_emulator`,
+      stream: `${base.replace(/^http/, 'ws')}${STREAM_PATH}`,
+    },
     async waitFor(filter, { count = 1, timeoutMs = 5_000 } = {}) {
       const result = await journal.waitFor(checkedFilter(filter, schemas), count, timeoutMs);
       if (result.timedOut) throw new WaitTimeoutError(result.items, count, timeoutMs);
@@ -111,7 +125,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
 
 function checkedFilter(filter: EventFilter, schemas: SchemaRegistry): EventFilter {
   const problems = schemas.validate('control/event-filter', filter);
-  if (problems.length) throw new TypeError(`invalid event filter: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  if (problems.length)
+    throw new TypeError(`invalid event filter: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
   return filter;
 }
 
@@ -134,7 +149,10 @@ function readSeed(file: string, schemas: SchemaRegistry): EmulatorState {
   const parsed = parseJson(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(`--seed ${file}: ${parsed.message}`);
   const problems = schemas.validate('control/state', parsed.value);
-  if (problems.length) throw new Error(`--seed ${file} is not a state export: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  if (problems.length)
+    throw new Error(
+      `--seed ${file} is not a state export: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    );
   return parsed.value as EmulatorState;
 }
 

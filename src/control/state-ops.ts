@@ -4,7 +4,9 @@ import type { Store } from '../store/store.js';
 
 /** A deep copy of the whole state, safe to serialise or hand out; only the retained events. */
 export function exportState(store: Store<EmulatorState>, maxEvents: number): EmulatorState {
-  return store.read((state) => structuredClone({ ...state, events: state.events.slice(retainedStart(state.events, maxEvents)) }));
+  return store.read((state) =>
+    structuredClone({ ...state, events: state.events.slice(retainedStart(state.events, maxEvents)) }),
+  );
 }
 
 export function resetState(store: Store<EmulatorState>, journal: Journal): void {

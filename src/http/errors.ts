@@ -26,7 +26,12 @@ export function useWire(res: Response, render: WireErrorRenderer): void {
 
 /** application/problem+json for everything that belongs to no vendor API (control routes, unknown paths). */
 export function problem(status: number, title: string, detail?: string): EmulatorError {
-  return new EmulatorError(status, { type: 'about:blank', title, status, ...(detail ? { detail } : {}) }, {}, 'application/problem+json');
+  return new EmulatorError(
+    status,
+    { type: 'about:blank', title, status, ...(detail ? { detail } : {}) },
+    {},
+    'application/problem+json',
+  );
 }
 
 /** Goes last: known errors are serialised; framework 4xx go through the API's renderer; anything else is a logged 500. */

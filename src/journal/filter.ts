@@ -42,7 +42,10 @@ export function matchesFilter(record: EventRecord, filter: EventFilter): boolean
   }
   const payload = record.payload as Record<string, unknown> | null;
   for (const key of PAYLOAD_FIELDS) {
-    if (filter[key] !== undefined && (typeof payload !== 'object' || payload === null || payload[key] !== filter[key])) {
+    if (
+      filter[key] !== undefined &&
+      (typeof payload !== 'object' || payload === null || payload[key] !== filter[key])
+    ) {
       return false;
     }
   }

@@ -16,8 +16,13 @@ export function writeKeyOf(authorization: string | undefined, body: unknown): st
 
 /** Why the vendor would refuse this key, or undefined when it is accepted. */
 export function writeKeyProblem(writeKey: string | undefined, accepted: readonly string[]): Problem | undefined {
-  if (!writeKey) return { path: '', message: 'Missing write key: send HTTP Basic auth with the key as user name, or writeKey in the body' };
-  if (accepted.length > 0 && !accepted.includes(writeKey)) return { path: '', message: `Unknown write key "${writeKey}"` };
+  if (!writeKey)
+    return {
+      path: '',
+      message: 'Missing write key: send HTTP Basic auth with the key as user name, or writeKey in the body',
+    };
+  if (accepted.length > 0 && !accepted.includes(writeKey))
+    return { path: '', message: `Unknown write key "${writeKey}"` };
   return undefined;
 }
 

@@ -46,7 +46,10 @@ export function createIngest(deps: IngestDeps): (request: IngestRequest) => Inge
     const batch = request.endpoint === 'batch' ? request.body : undefined;
     const sizeProblem =
       request.bodyBytes > deps.limits.maxRequestBytes
-        ? { path: '', message: `Request is ${request.bodyBytes} bytes, over the ${deps.limits.maxRequestBytes}-byte limit` }
+        ? {
+            path: '',
+            message: `Request is ${request.bodyBytes} bytes, over the ${deps.limits.maxRequestBytes}-byte limit`,
+          }
         : undefined;
     const seenHere = new Set<string>();
     const drafts = items.map((item): EventDraft => {
@@ -68,7 +71,9 @@ export function createIngest(deps: IngestDeps): (request: IngestRequest) => Inge
         ...deps.schemas.validate(`pipelines/${type}`, payload),
       ];
       const messageId = payload.messageId as string;
-      const duplicate = errors.length === 0 && request.writeKey !== undefined &&
+      const duplicate =
+        errors.length === 0 &&
+        request.writeKey !== undefined &&
         (seenHere.has(messageId) || deps.journal.isDuplicate(request.writeKey, messageId));
       if (errors.length === 0) seenHere.add(messageId);
       return draft(type, payload, receivedAt, request.writeKey, errors, duplicate);
@@ -105,7 +110,12 @@ function draft(
   };
 }
 
-function invalidItem(item: unknown, receivedAt: Date, writeKey: string | undefined, auth: Problem | undefined): EventDraft {
+function invalidItem(
+  item: unknown,
+  receivedAt: Date,
+  writeKey: string | undefined,
+  auth: Problem | undefined,
+): EventDraft {
   const isObject = typeof item === 'object' && item !== null && !Array.isArray(item);
   const problem = isObject
     ? { path: '/type', message: 'must be one of "identify", "track", "page", "screen", "group", "alias"' }

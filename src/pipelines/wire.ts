@@ -7,7 +7,7 @@ export function pipelinesError(status: number, errors: readonly string[]): Emula
 
 /**
  * The spec documents 401 without a body; the 400 envelope is reused so a client that logs
- * bodies sees why. 
+ * bodies sees why.
  */
 export function unauthorized(): EmulatorError {
   return pipelinesError(401, ['Unauthorized request. Make sure that you provided the right credentials.']);

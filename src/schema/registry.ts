@@ -18,7 +18,9 @@ const ID_BASE = 'https://cdp-emulator.local/schemas/';
 
 // ajv-formats and ajv-errors are CommonJS with a default export; under NodeNext the
 // namespace object may or may not be the function itself.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv,
+) => Ajv;
 const addErrors = ((addErrorsModule as unknown as { default?: unknown }).default ?? addErrorsModule) as (a: Ajv) => Ajv;
 
 /** Loads and compiles every `*.json` schema below `dir` once (STYLE.md §4: one Ajv, allErrors, strict). */
@@ -83,7 +85,8 @@ function toProblems(errors: readonly ErrorObject[]): Problem[] {
 }
 
 function messageOf(error: ErrorObject): string {
-  if (error.keyword === 'enum') return `${error.message}: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `${error.message}: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   if (error.keyword === 'const') return `must be ${JSON.stringify(error.params.allowedValue)}`;
   return error.message ?? 'is invalid';
 }

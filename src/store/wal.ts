@@ -1,4 +1,13 @@
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 
 /** A point in the journal: the last op number and the byte offset just after it. */
 export type WalMark = { seq: number; offset: number };
@@ -35,7 +44,7 @@ export class WriteAheadLog {
     let good = 0;
     if (existsSync(file)) {
       const text = readFileSync(file, 'utf8');
-      for (let start = 0; start < text.length; ) {
+      for (let start = 0; start < text.length;) {
         const end = text.indexOf('\n', start);
         // A line without its newline was cut by a crash mid-write; it was never acknowledged.
         if (end === -1) break;

@@ -6,7 +6,14 @@ import { startEmulator, type Emulator, type StartOptions } from '../../src/index
 
 /** An emulator on an ephemeral port, in memory unless a data file is given, silent. */
 export function startTestEmulator(options: StartOptions = {}): Promise<Emulator> {
-  return startEmulator({ port: 0, host: '127.0.0.1', inMemory: options.dataFile === undefined, quiet: true, log: () => undefined, ...options });
+  return startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    inMemory: options.dataFile === undefined,
+    quiet: true,
+    log: () => undefined,
+    ...options,
+  });
 }
 
 /** A fresh temporary directory; never the working tree (STYLE.md §10). */
@@ -32,7 +39,10 @@ export function expectPipelinesError(res: { status: number; body: unknown }, sta
 }
 
 /** The one shape check for control-API errors: application/problem+json. */
-export function expectProblem(res: { status: number; body: unknown; headers: Record<string, string> }, status: number): void {
+export function expectProblem(
+  res: { status: number; body: unknown; headers: Record<string, string> },
+  status: number,
+): void {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = res.body as { title?: unknown; status?: unknown };

@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { enrich, API_VERSION } from '../../src/pipelines/enrich.js';
 
 const receivedAt = new Date('2026-01-01T00:00:10.000Z');
-const base = { type: 'track' as const, receivedAt, ip: '10.0.0.1', batch: undefined, newMessageId: () => 'generated-id' };
+const base = {
+  type: 'track' as const,
+  receivedAt,
+  ip: '10.0.0.1',
+  batch: undefined,
+  newMessageId: () => 'generated-id',
+};
 
 describe('enrich', () => {
   it('sets type from the endpoint, messageId when absent, receivedAt, version and context.ip', () => {
     const out = enrich({ type: 'identify', userId: 'u', event: 'E' }, base);
-    expect(out).toMatchObject({ type: 'track', messageId: 'generated-id', receivedAt: '2026-01-01T00:00:10.000Z', version: API_VERSION });
+    expect(out).toMatchObject({
+      type: 'track',
+      messageId: 'generated-id',
+      receivedAt: '2026-01-01T00:00:10.000Z',
+      version: API_VERSION,
+    });
     expect(out.context).toEqual({ ip: '10.0.0.1' });
     expect(out.timestamp).toBe('2026-01-01T00:00:10.000Z');
   });
@@ -26,7 +37,10 @@ describe('enrich', () => {
   });
 
   it('treats a client timestamp as the original one, and uses batch-level sentAt', () => {
-    const out = enrich({ timestamp: '2026-01-01T00:00:00.000Z' }, { ...base, batch: { sentAt: '2026-01-01T00:00:02.000Z' } });
+    const out = enrich(
+      { timestamp: '2026-01-01T00:00:00.000Z' },
+      { ...base, batch: { sentAt: '2026-01-01T00:00:02.000Z' } },
+    );
     expect(out.timestamp).toBe('2026-01-01T00:00:08.000Z');
     expect(out.sentAt).toBe('2026-01-01T00:00:02.000Z');
   });
@@ -42,9 +56,20 @@ describe('enrich', () => {
   it('merges batch context and integrations beneath the item own values, deeply', () => {
     const out = enrich(
       { context: { library: { name: 'item' }, locale: 'fr' }, integrations: { A: false } },
-      { ...base, batch: { context: { library: { name: 'batch', version: '1' }, channel: 'server' }, integrations: { A: true, B: true } } },
+      {
+        ...base,
+        batch: {
+          context: { library: { name: 'batch', version: '1' }, channel: 'server' },
+          integrations: { A: true, B: true },
+        },
+      },
     );
-    expect(out.context).toEqual({ library: { name: 'item', version: '1' }, locale: 'fr', channel: 'server', ip: '10.0.0.1' });
+    expect(out.context).toEqual({
+      library: { name: 'item', version: '1' },
+      locale: 'fr',
+      channel: 'server',
+      ip: '10.0.0.1',
+    });
     expect(out.integrations).toEqual({ A: false, B: true });
   });
 

@@ -89,16 +89,23 @@ describe('event filter', () => {
   });
 
   it('reads query strings, converting valid and since, ignoring other keys', () => {
-    expect(parseEventFilter({ valid: 'false', since: '3', limit: '9', type: 'track' }, validateFilter, ['limit'])).toEqual({
+    expect(
+      parseEventFilter({ valid: 'false', since: '3', limit: '9', type: 'track' }, validateFilter, ['limit']),
+    ).toEqual({
       filter: { valid: false, since: 3, type: 'track' },
       problems: [],
     });
   });
 
-  it.each([{ valid: 'maybe' }, { since: '-1' }, { since: 'x' }, { api: 'segment' }, { userId: ['a', 'b'] }, { userid: 'u' }, { limit: '3' }])(
-    'reports a problem for %j',
-    (query) => {
-      expect(parseEventFilter(query, validateFilter).problems.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    { valid: 'maybe' },
+    { since: '-1' },
+    { since: 'x' },
+    { api: 'segment' },
+    { userId: ['a', 'b'] },
+    { userid: 'u' },
+    { limit: '3' },
+  ])('reports a problem for %j', (query) => {
+    expect(parseEventFilter(query, validateFilter).problems.length).toBeGreaterThan(0);
+  });
 });

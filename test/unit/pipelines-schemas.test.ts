@@ -13,7 +13,11 @@ const CASES: ReadonlyArray<[string, Record<string, unknown>, string[]]> = [
   ['identify', { userId: 5 }, ['/userId']],
   ['identify', { userId: 'u', traits: { createdAt: 'last week' } }, ['/traits/createdAt']],
   ['identify', { userId: 'u', traits: { unsubscribed: 'yes' } }, ['/traits/unsubscribed']],
-  ['identify', { userId: 'u', traits: { cio_subscription_preferences: { topics: { topic_1: 'on' } } } }, ['/traits/cio_subscription_preferences/topics/topic_1']],
+  [
+    'identify',
+    { userId: 'u', traits: { cio_subscription_preferences: { topics: { topic_1: 'on' } } } },
+    ['/traits/cio_subscription_preferences/topics/topic_1'],
+  ],
   ['identify', { userId: 'u', context: { channel: 'fax' } }, ['/context/channel']],
   ['identify', { userId: 'u', integrations: { All: false, Amplitude: { session_id: 1 } } }, []],
   ['identify', { userId: 'u', integrations: { All: 'no' } }, ['/integrations/All']],
@@ -26,7 +30,11 @@ const CASES: ReadonlyArray<[string, Record<string, unknown>, string[]]> = [
   ['track', { userId: 'u', event: 'Device Created or Updated', ...device }, []],
   ['track', { userId: 'u', event: 'Device Created or Updated' }, ['/context']],
   ['track', { anonymousId: 'a', event: 'Device Deleted', ...device }, ['/userId']],
-  ['track', { userId: 'u', event: 'Device Deleted', context: { device: { token: 't', type: 'web' } } }, ['/context/device/type']],
+  [
+    'track',
+    { userId: 'u', event: 'Device Deleted', context: { device: { token: 't', type: 'web' } } },
+    ['/context/device/type'],
+  ],
   ['track', { userId: 'u', event: 'User Deleted' }, []],
   ['track', { anonymousId: 'a', event: 'User Suppressed' }, ['/userId']],
   ['track', { userId: 'u', event: 'Relationship Deleted', properties: { objectId: 'o', objectTypeId: 1 } }, []],
@@ -40,7 +48,11 @@ const CASES: ReadonlyArray<[string, Record<string, unknown>, string[]]> = [
   ['screen', { userId: 'u', name: 'Feed' }, []],
   ['screen', { name: 'Feed' }, ['']],
   ['group', { groupId: 'g' }, []],
-  ['group', { userId: 'u', groupId: 'g', traits: { object_type_id: '2', relationshipAttributes: { role: 'admin' } } }, []],
+  [
+    'group',
+    { userId: 'u', groupId: 'g', traits: { object_type_id: '2', relationshipAttributes: { role: 'admin' } } },
+    [],
+  ],
   ['group', { userId: 'u' }, ['/groupId']],
   ['group', { groupId: 'g', traits: { object_type_id: 2 } }, ['/traits/object_type_id']],
   ['alias', { previousId: 'a', userId: 'u' }, []],
@@ -59,6 +71,8 @@ describe('Data Pipelines schemas', () => {
   });
 
   it('names both identifiers when neither is given', () => {
-    expect(schemas.validate('pipelines/identify', {})).toEqual([{ path: '', message: 'must have userId or anonymousId' }]);
+    expect(schemas.validate('pipelines/identify', {})).toEqual([
+      { path: '', message: 'must have userId or anonymousId' },
+    ]);
   });
 });

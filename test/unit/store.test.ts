@@ -15,7 +15,14 @@ describe('store: lowdb snapshot plus write-ahead journal', () => {
   let cleanup: () => Promise<void>;
   let file: string;
   const open = (overrides: Partial<Parameters<typeof openStore<Counter>>[0]> = {}): Promise<Store<Counter>> =>
-    openStore<Counter>({ file, initial: () => ({ items: [] }), reducers, snapshotBytes: 1 << 30, snapshotIntervalMs: 60_000, ...overrides });
+    openStore<Counter>({
+      file,
+      initial: () => ({ items: [] }),
+      reducers,
+      snapshotBytes: 1 << 30,
+      snapshotIntervalMs: 60_000,
+      ...overrides,
+    });
 
   beforeEach(async () => {
     ({ dir, cleanup } = await tempDir());
@@ -36,7 +43,10 @@ describe('store: lowdb snapshot plus write-ahead journal', () => {
     await store.durable();
     // No close(): simulate kill -9 by reopening while the first store still holds its files.
     const lines = readFileSync(`${file}.wal`, 'utf8').trim().split('\n');
-    expect(lines.map((l) => JSON.parse(l) as { op: string })).toMatchObject([{ n: 1, op: 'add' }, { n: 2, op: 'add' }]);
+    expect(lines.map((l) => JSON.parse(l) as { op: string })).toMatchObject([
+      { n: 1, op: 'add' },
+      { n: 2, op: 'add' },
+    ]);
     expect(existsSync(file)).toBe(false);
     const reopened = await open();
     expect(reopened.read((s) => s.items)).toEqual(['a', 'b']);
