@@ -1,6 +1,10 @@
 import cors from 'cors';
 import express, { type Express, type Request } from 'express';
 import type { Config } from './config.js';
+import { createAepRouter } from './aep/routes.js';
+import type { IdSource } from './aep/ids.js';
+import { AepRepository } from './aep/repository.js';
+import type { SpecCatalogue } from './aep/flow-service/specs.js';
 import { createControlRouter } from './control/routes.js';
 import { errorMiddleware, problem } from './http/errors.js';
 import type { Journal } from './journal/journal.js';
@@ -17,6 +21,9 @@ export type AppDeps = {
   journal: Journal;
   clock: () => Date;
   newId: () => string;
+  /** Ids, etags and clocks of the AEP half. */
+  aepIds: IdSource;
+  specs: SpecCatalogue;
   version: string;
   startedAt: number;
   log: (message: string) => void;
@@ -41,6 +48,8 @@ export function createApp(deps: AppDeps): Express {
   });
   const publicUrl = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   app.use(createPipelinesRouter({ config, durable: () => store.durable(), ingest, publicUrl }));
+  const repo = new AepRepository(store, deps.aepIds);
+  app.use(createAepRouter({ config, repo, ids: deps.aepIds, specs: deps.specs, schemas, baseUrl: publicUrl }));
   app.use(
     '/_emulator',
     createControlRouter({

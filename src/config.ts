@@ -11,6 +11,10 @@ export type Config = Readonly<{
   strict: boolean;
   /** Accepted Data Pipelines write keys; empty means any non-empty key. */
   writeKeys: readonly string[];
+  /** Accepted AEP `x-api-key` values; empty means any non-empty key. */
+  aepApiKeys: readonly string[];
+  /** Accepted AEP bearer tokens; empty means any non-empty token. */
+  aepTokens: readonly string[];
   seed: readonly string[];
   record: string | undefined;
   /** Base URL handed out to clients (browser settings, inletUrl); defaults to the listening URL. */
@@ -36,6 +40,8 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   inMemory: false,
   strict: false,
   writeKeys: Object.freeze([]) as readonly string[],
+  aepApiKeys: Object.freeze([]) as readonly string[],
+  aepTokens: Object.freeze([]) as readonly string[],
   seed: Object.freeze([]) as readonly string[],
   record: undefined,
   publicUrl: undefined,
@@ -59,6 +65,8 @@ const FLAGS = {
   'in-memory': { type: 'boolean' },
   strict: { type: 'boolean' },
   'write-key': { type: 'string', multiple: true },
+  'aep-api-key': { type: 'string', multiple: true },
+  'aep-token': { type: 'string', multiple: true },
   seed: { type: 'string', multiple: true },
   record: { type: 'string' },
   'public-url': { type: 'string' },
@@ -83,6 +91,8 @@ Flags (each also read from the environment as CDP_EMULATOR_<NAME>, e.g. CDP_EMUL
   --in-memory            keep state in memory only
   --strict               answer Data Pipelines errors as X-Strict-Mode: 1 does
   --write-key KEY        accept only this write key (repeatable; default: any non-empty key)
+  --aep-api-key KEY      accept only this AEP x-api-key (repeatable; default: any non-empty key)
+  --aep-token TOKEN      accept only this AEP bearer token (repeatable; default: any non-empty token)
   --seed FILE            load a state export before listening (repeatable)
   --record FILE          record every request to an NDJSON fixture
   --public-url URL       base URL given to clients (browser settings, inletUrl)
@@ -109,6 +119,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     inMemory: optional(pick('in-memory'), (v) => bool('in-memory', v)),
     strict: optional(pick('strict'), (v) => bool('strict', v)),
     writeKeys: optional(pick('write-key'), (v) => list(v)),
+    aepApiKeys: optional(pick('aep-api-key'), (v) => list(v)),
+    aepTokens: optional(pick('aep-token'), (v) => list(v)),
     seed: optional(pick('seed'), (v) => list(v)),
     record: optional(pick('record'), (v) => text('record', v)),
     publicUrl: optional(pick('public-url'), (v) => url('public-url', v)),
@@ -128,6 +140,8 @@ export function buildConfig(input: ConfigInput, cwd = process.cwd()): Config {
     ...merged,
     dataFile: path.resolve(cwd, merged.dataFile),
     writeKeys: Object.freeze([...merged.writeKeys]),
+    aepApiKeys: Object.freeze([...merged.aepApiKeys]),
+    aepTokens: Object.freeze([...merged.aepTokens]),
     seed: Object.freeze([...merged.seed]),
   });
 }

@@ -4,12 +4,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from './app.js';
+import { defaultDataDir, loadSpecCatalogue } from './aep/flow-service/specs.js';
+import { randomIdSource } from './aep/ids.js';
 import { buildConfig, type Config, type ConfigInput } from './config.js';
 import { exportState, importState, resetState } from './control/state-ops.js';
 import { parseJson } from './http/json.js';
 import type { EventFilter } from './journal/filter.js';
 import { Journal } from './journal/journal.js';
-import { initialState, journalReducers, type EmulatorState, type EventRecord } from './journal/state.js';
+import type { EmulatorState, EventRecord } from './journal/state.js';
+import { initialState, stateReducers } from './state.js';
 import { createSchemaRegistry, defaultSchemaDir, type SchemaRegistry } from './schema/registry.js';
 import { openStore } from './store/store.js';
 import { attachStream, STREAM_PATH } from './stream/server.js';
@@ -64,7 +67,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   const store = await openStore<EmulatorState>({
     file: config.inMemory ? undefined : config.dataFile,
     initial: initialState,
-    reducers: journalReducers(config.maxEvents),
+    reducers: stateReducers(config.maxEvents),
     snapshotBytes: config.snapshotBytes,
     snapshotIntervalMs: config.snapshotIntervalMs,
   });
@@ -79,6 +82,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     journal,
     clock: () => new Date(),
     newId: randomUUID,
+    aepIds: randomIdSource(),
+    specs: loadSpecCatalogue(defaultDataDir()),
     version: VERSION,
     startedAt,
     log,

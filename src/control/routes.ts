@@ -1,6 +1,7 @@
 import express, { Router, type Request } from 'express';
 import { problem } from '../http/errors.js';
 import { parseJson } from '../http/json.js';
+import { describeProblems } from '../http/json-body.js';
 import { parseEventFilter, type EventFilter } from '../journal/filter.js';
 import type { Journal } from '../journal/journal.js';
 import type { EmulatorState } from '../journal/state.js';
@@ -52,7 +53,7 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
     const parsed = parseJson(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
     if (!parsed.ok) throw problem(400, 'Bad Request', parsed.message);
     const problems = schemas.validate('control/state', parsed.value);
-    if (problems.length) throw problem(400, 'Bad Request', describe(problems));
+    if (problems.length) throw problem(400, 'Bad Request', describeProblems(problems));
     importState(store, journal, parsed.value as EmulatorState);
     await store.durable();
     res.status(204).end();
@@ -63,7 +64,7 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
 function filterOf(req: Request, schemas: SchemaRegistry, otherKeys: readonly string[]): EventFilter {
   const validate = (f: unknown): Problem[] => schemas.validate('control/event-filter', f);
   const { filter, problems } = parseEventFilter(req.query as Record<string, unknown>, validate, otherKeys);
-  if (problems.length) throw problem(400, 'Bad Request', describe(problems));
+  if (problems.length) throw problem(400, 'Bad Request', describeProblems(problems));
   return filter;
 }
 
@@ -73,8 +74,4 @@ function intParam(req: Request, name: string, fallback: number, min: number, max
   const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= min && n <= max)) throw problem(400, 'Bad Request', `${name} must be an integer from ${min} to ${max}`);
   return n;
-}
-
-function describe(problems: readonly { path: string; message: string }[]): string {
-  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
 }

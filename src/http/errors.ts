@@ -24,6 +24,12 @@ export function useWire(res: Response, render: WireErrorRenderer): void {
   res.locals.wire = render;
 }
 
+/** An error in the format of the API that owns this request (problem+json when none does). */
+export function wireError(res: Response, status: number, message: string): EmulatorError {
+  const render = res.locals.wire as WireErrorRenderer | undefined;
+  return render ? render(status, message) : problem(status, message);
+}
+
 /** application/problem+json for everything that belongs to no vendor API (control routes, unknown paths). */
 export function problem(status: number, title: string, detail?: string): EmulatorError {
   return new EmulatorError(

@@ -4,12 +4,6 @@ import type { Reducers } from '../store/store.js';
 
 export type { EmulatorState, EventRecord };
 
-export const STATE_FORMAT = 'cdp-emulator/state@1';
-
-export function initialState(): EmulatorState {
-  return { format: STATE_FORMAT, seq: 0, events: [] };
-}
-
 /**
  * Retained events are trimmed in bulk once they pass the cap by this share, so that an
  * append at the cap does not move the whole array every time; readers only ever look at
@@ -24,6 +18,13 @@ export function retainedStart(events: readonly EventRecord[], maxEvents: number)
   return Math.max(0, events.length - maxEvents);
 }
 
+/** Trims a freshly loaded or imported event list to the retained window. */
+export function trimEvents(state: EmulatorState, maxEvents: number): void {
+  if (state.events.length > maxEvents) state.events.splice(0, state.events.length - maxEvents);
+  // A hand-edited export may carry a seq below its own events'; seq must never repeat.
+  state.seq = Math.max(state.seq, state.events.at(-1)?.seq ?? 0);
+}
+
 export function journalReducers(maxEvents: number): Reducers<EmulatorState> {
   const limit = maxEvents + evictionSlack(maxEvents);
   return {
@@ -31,16 +32,6 @@ export function journalReducers(maxEvents: number): Reducers<EmulatorState> {
       for (const record of records) state.events.push(record);
       state.seq = records.at(-1)?.seq ?? state.seq;
       if (state.events.length > limit) state.events.splice(0, state.events.length - maxEvents);
-    },
-    // seq survives a reset so that a `since` cursor taken before it stays meaningful.
-    'state.reset': (state: EmulatorState) => {
-      Object.assign(state, { ...initialState(), seq: state.seq });
-    },
-    'state.import': (state: EmulatorState, { state: next }: { state: EmulatorState }) => {
-      Object.assign(state, structuredClone(next));
-      // A hand-edited export may carry a seq below its own events'; seq must never repeat.
-      state.seq = Math.max(state.seq, state.events.at(-1)?.seq ?? 0);
-      if (state.events.length > maxEvents) state.events.splice(0, state.events.length - maxEvents);
     },
   };
 }

@@ -25,7 +25,7 @@ const addErrors = ((addErrorsModule as unknown as { default?: unknown }).default
 
 /** Loads and compiles every `*.json` schema below `dir` once (STYLE.md §4: one Ajv, allErrors, strict). */
 export function createSchemaRegistry(dir: string): SchemaRegistry {
-  const ajv = new Ajv({ allErrors: true });
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
   addErrors(ajv);
   // json-schema-to-typescript's annotation; meaningless to validation.
@@ -67,7 +67,7 @@ function listSchemas(dir: string, prefix = ''): string[] {
  * Ajv reports the failing branches of every `anyOf`/`if` as well as the summary; users want
  * one line per real problem, so branch noise is dropped and duplicates merged.
  */
-function toProblems(errors: readonly ErrorObject[]): Problem[] {
+export function toProblems(errors: readonly ErrorObject[]): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const error of errors) {

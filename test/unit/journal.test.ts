@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Journal, type EventDraft } from '../../src/journal/journal.js';
-import { initialState, journalReducers, type EmulatorState } from '../../src/journal/state.js';
+import type { EmulatorState } from '../../src/journal/state.js';
+import { initialState, stateReducers } from '../../src/state.js';
 import { openStore } from '../../src/store/store.js';
 
 async function journalOf(maxEvents = 100): Promise<{ journal: Journal; state: () => EmulatorState }> {
   const store = await openStore<EmulatorState>({
     file: undefined,
     initial: initialState,
-    reducers: journalReducers(maxEvents),
+    reducers: stateReducers(maxEvents),
     snapshotBytes: 1 << 30,
     snapshotIntervalMs: 60_000,
   });
@@ -102,7 +103,7 @@ describe('state.import', () => {
     const store = await openStore<EmulatorState>({
       file: undefined,
       initial: initialState,
-      reducers: journalReducers(100),
+      reducers: stateReducers(100),
       snapshotBytes: 1 << 30,
       snapshotIntervalMs: 60_000,
     });

@@ -112,6 +112,85 @@ const DOC_ROWS: [FlowError, string, string, string][] = [
     'Invalid request',
     'An error has occurred while validating patch instructions: Missing field "keyWhichDoesNotExist".',
   ],
+  [
+    flowError(FLOW_ERRORS.invalidRequest, { detail: 'Not entitled to this operation.' }),
+    '1100-400',
+    'Invalid request',
+    'The request could not be processed. Error from flow provider: Not entitled to this operation.',
+  ],
+  [
+    flowError(FLOW_ERRORS.stateInCreateFlow, {}),
+    '1410-400',
+    'Invalid request',
+    '`State` is not allowed in the create flow request.',
+  ],
+  [
+    flowError(FLOW_ERRORS.invalidMappingVersion, {}),
+    '1412-400',
+    'Invalid request',
+    'Invalid Mapping Version in request. Please provide correct mapping version.',
+  ],
+  [
+    flowError(FLOW_ERRORS.invalidSpecId, {}),
+    '1413-400',
+    'Invalid request',
+    'The spec ID provided is  invalid. Please provide a valid spec ID and try again.',
+  ],
+  [
+    flowError(FLOW_ERRORS.baseConnectionInUse, { id: '35dcaad3-122a-4278' }),
+    '1418-400',
+    'Invalid request',
+    'The base connection with the ID 35dcaad3-122a-4278 cannot be deleted because the base connection is being used in one or more flows. Please ensure that corresponding flows are deleted before deleting a base connection.',
+  ],
+  [
+    flowError(FLOW_ERRORS.mappingInvalid, { id: '45d90285d2d249acb87a72a2f12f7401', version: '0' }),
+    '1419-400',
+    'Invalid request',
+    'Error while validating mapping with id 45d90285d2d249acb87a72a2f12f7401, version 0. This could be because of inadequate permissions on mapped fields. Please check your mapping or contact your admin.',
+  ],
+  [
+    flowError(FLOW_ERRORS.actionNotAllowed, { action: 'disable', state: '{state}' }),
+    '1422-400',
+    'Invalid request',
+    'The action disable cannot be applied on the current state {state}. Please update the action and try again.',
+  ],
+  [
+    flowError(FLOW_ERRORS.schemaMismatch, { dataSetId: '64ef1a3c0ef', mappingSchema: '91ac5a2c0eb' }),
+    '1425-400',
+    'Invalid request',
+    'Error while matching schema in target dataset 64ef1a3c0ef with schema in mapping 91ac5a2c0eb. Schema with same id and version must be used in both mapping and target dataset.',
+  ],
+  [
+    flowError(FLOW_ERRORS.flowNotFound, { id: 'aa6a206f-f233-4c2d' }),
+    '1430-400',
+    'Invalid request',
+    'Flow not found with id aa6a206f-f233-4c2d.',
+  ],
+  // The table says 1439-400; the documented response (EN labels.md) is FLOW-1439-404, status 404.
+  [
+    flowError(FLOW_ERRORS.resourceNotFound, { resource: 'flows', id: '3f4ae131-b384-4e73' }),
+    '1439-404',
+    'Resource not found',
+    'The requested flows resource 3f4ae131-b384-4e73 is not found. Verify the resource ID before trying again.',
+  ],
+  [
+    flowError(FLOW_ERRORS.flowIdMissing, {}),
+    '1446-400',
+    'Invalid request',
+    'The flow ID cannot be null or empty. Please update the flow ID and try again.',
+  ],
+  [
+    flowError(FLOW_ERRORS.activeFlowsContain, { id: 'aa6a206f-f233-4c2d' }),
+    '1447-400',
+    'Invalid request',
+    'Found active flows containing id aa6a206f-f233-4c2d.',
+  ],
+  [
+    flowError(FLOW_ERRORS.sandboxHeaderMissing, {}),
+    '2105-400',
+    'Header is missing',
+    'The header x-sandbox-name is missing in the request. Please add the header in the request and try again.',
+  ],
 ];
 
 describe('the Flow Service error catalogue', () => {

@@ -1,0 +1,48 @@
+import { Router, type Request } from 'express';
+import type { Config } from '../config.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import { createCatalogRouter } from './catalog/routes.js';
+import { CatalogService } from './catalog/service.js';
+import { FLOW_ERRORS, flowError } from './flow-service/errors.js';
+import { createFlowServiceRouter } from './flow-service/routes.js';
+import { FlowService } from './flow-service/service.js';
+import type { SpecCatalogue } from './flow-service/specs.js';
+import { platformGateway, type GatewayOptions } from './gateway.js';
+import type { IdSource } from './ids.js';
+import type { AepRepository } from './repository.js';
+import { createSchemaRegistryRouter } from './schema-registry/routes.js';
+import { SchemaRegistryService } from './schema-registry/service.js';
+import { renderFlowError } from './wire.js';
+
+export type AepRouterDeps = {
+  config: Config;
+  repo: AepRepository;
+  ids: IdSource;
+  specs: SpecCatalogue;
+  schemas: SchemaRegistry;
+  baseUrl: (req: Request) => string;
+};
+
+/** Platform base path of every service behind the gateway. */
+export const PLATFORM_BASE = '/data/foundation';
+
+/** Every Adobe Experience Platform API the emulator serves, each behind the Platform gateway. */
+export function createAepRouter(deps: AepRouterDeps): Router {
+  const { config, repo, ids, specs, schemas } = deps;
+  const gateway = (missingSandbox: GatewayOptions['missingSandbox']) =>
+    platformGateway({ apiKeys: config.aepApiKeys, tokens: config.aepTokens, missingSandbox });
+  // Flow Service documents FLOW-2105 for a missing sandbox header; the other services'
+  // behaviour is undocumented, and the Platform's default sandbox is `prod`.
+  const flowGateway = gateway({ error: () => renderFlowError(flowError(FLOW_ERRORS.sandboxHeaderMissing, {})) });
+  const defaultGateway = gateway({ fallback: 'prod' });
+
+  const registry = new SchemaRegistryService(repo, ids);
+  const catalog = new CatalogService(repo, ids);
+  const flows = new FlowService({ repo, ids, specs }, schemas);
+
+  const router = Router();
+  router.use(`${PLATFORM_BASE}/flowservice`, flowGateway, createFlowServiceRouter({ flows, specs, baseUrl: deps.baseUrl }));
+  router.use(`${PLATFORM_BASE}/catalog`, defaultGateway, createCatalogRouter({ catalog, registry, schemas }));
+  router.use(`${PLATFORM_BASE}/schemaregistry`, defaultGateway, createSchemaRegistryRouter({ registry, schemas }));
+  return router;
+}
