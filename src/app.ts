@@ -49,7 +49,19 @@ export function createApp(deps: AppDeps): Express {
   const publicUrl = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   app.use(createPipelinesRouter({ config, durable: () => store.durable(), ingest, publicUrl }));
   const repo = new AepRepository(store, deps.aepIds);
-  app.use(createAepRouter({ config, repo, ids: deps.aepIds, specs: deps.specs, schemas, baseUrl: publicUrl }));
+  app.use(
+    createAepRouter({
+      config,
+      journal,
+      clock: deps.clock,
+      durable: () => store.durable(),
+      repo,
+      ids: deps.aepIds,
+      specs: deps.specs,
+      schemas,
+      baseUrl: publicUrl,
+    }),
+  );
   app.use(
     '/_emulator',
     createControlRouter({

@@ -59,13 +59,14 @@ export function xdmError(code: number, status: number, title: string, message: s
 }
 
 /**
- * Catalog documents no error body (reference §11); the emulator answers in the Platform's
- * problem shape with a Catalog type, so clients at least get a status, a title and a reason.
+ * Catalog and Data Prep document no error body (reference §11); the emulator answers in the
+ * Platform's problem shape with the service's name in its type, so clients at least get a
+ * status, a title and a reason.
  */
-export function catalogError(status: number, title: string, detail: string): EmulatorError {
+export function serviceError(service: 'catalog' | 'data-prep', status: number, title: string, detail: string): EmulatorError {
   return new EmulatorError(
     status,
-    { type: `http://ns.adobe.com/aep/errors/catalog-${status}`, title, status, detail },
+    { type: `http://ns.adobe.com/aep/errors/${service}-${status}`, title, status, detail },
     {},
     'application/problem+json',
   );
@@ -75,4 +76,22 @@ export function catalogError(status: number, title: string, detail: string): Emu
 function registryTimestamp(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+/** The DCS inlet problem type (reference §5); `report.message` names the inlet like DCS does. */
+export const DCS_INLET_PROBLEM = 'http://ns.adobe.com/adobecloud/problem/data-collection-service/inlet';
+
+/** A streaming inlet error in the DCS problem shape. */
+export function dcsError(status: number, title: string, message: string, report: Readonly<Record<string, unknown>> = {}): EmulatorError {
+  return new EmulatorError(status, { type: DCS_INLET_PROBLEM, status, title, report: { message, ...report } });
+}
+
+/** An authenticated inlet without a token; note `status` is a string in this body (reference §5). */
+export function dcsAuthError(inletId: string): EmulatorError {
+  return new EmulatorError(401, {
+    type: 'https://ns.adobe.com/adobecloud/problem/data-collection-service-authorization',
+    status: '401',
+    title: 'Authorization',
+    report: { message: `[${inletId}] Ims service token is empty` },
+  });
 }

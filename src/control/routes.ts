@@ -46,6 +46,12 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
     const { items, timedOut } = await journal.waitFor(filter, count, timeoutMs, gone.signal);
     res.status(timedOut ? 408 : 200).json({ items });
   });
+  // A dataset's records are its valid inlet events' mapped payloads; they live in the journal.
+  router.get('/datasets/:id/records', (req, res) => {
+    const limit = intParam(req, 'limit', Infinity, 1, Number.MAX_SAFE_INTEGER);
+    const records = journal.query({ api: 'aep', datasetId: req.params.id, valid: true }, limit);
+    res.json({ items: records.map((r) => r.payload) });
+  });
   router.get('/state', (_req, res) => {
     res.type('application/json').send(JSON.stringify(exportState(store, deps.maxEvents)));
   });

@@ -5,11 +5,12 @@ import { bodyProblem, jsonBody } from '../../http/json-body.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import { tenantOf } from '../gateway.js';
 import type { SchemaRegistryService } from '../schema-registry/service.js';
-import { catalogError } from '../wire.js';
+import { serviceError } from '../wire.js';
 import { CatalogService, MAX_LIMIT, type ListQuery } from './service.js';
 
 export type CatalogRouterDeps = { catalog: CatalogService; registry: SchemaRegistryService; schemas: SchemaRegistry };
 
+const catalogError = (status: number, title: string, detail: string) => serviceError('catalog', status, title, detail);
 const badRequest = (_status: number, message: string) => catalogError(400, 'Bad Request', message);
 
 /** /data/foundation/catalog: the dataset part of Catalog Service that sources need (reference §6). */

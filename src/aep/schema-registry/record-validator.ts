@@ -10,7 +10,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * are written by users, so they compile with `strict: false`. Each schema compiles once.
  */
 export class XdmRecordValidator {
-  readonly #ajv = new Ajv({ allErrors: true, strict: false });
+  // verbose: the inlet's sync-validation report names the type it found.
+  readonly #ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   readonly #cache = new Map<string, ValidateFunction>();
 
   constructor() {

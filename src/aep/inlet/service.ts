@@ -1,0 +1,145 @@
+import type { ErrorObject } from 'ajv';
+import type { EventDraft, Journal } from '../../journal/journal.js';
+import type { EventRecord } from '../../journal/state.js';
+import { toProblems, type Problem } from '../../schema/registry.js';
+import type { DataSet } from '../catalog/service.js';
+import type { CreatorDeps } from '../flow-service/creators.js';
+import { countInletRecords, type RecordCounts } from '../flow-service/runs.js';
+import type { XdmRecordValidator } from '../schema-registry/record-validator.js';
+import type { SchemaRegistryService } from '../schema-registry/service.js';
+import type { MappingCache } from './mapping-cache.js';
+import { flowFor, type Inlet, type InletFlow } from './resolve.js';
+
+export type InletServiceDeps = CreatorDeps & {
+  journal: Journal;
+  registry: SchemaRegistryService;
+  validator: XdmRecordValidator;
+  mappings: MappingCache;
+  clock: () => Date;
+};
+
+/** One message's fate: refused outright (DCS answers 400 for it), or journaled as a record. */
+export type MessageOutcome =
+  | { kind: 'refused'; message: string; record: EventRecord }
+  | { kind: 'accepted'; record: EventRecord; violations: ErrorObject[] };
+
+type Hints = { flowId: string | undefined; datasetId: string | undefined };
+type Processed = { draft: EventDraft; refused?: string; violations: ErrorObject[]; flowId?: string };
+
+const UNKNOWN_FORMAT = 'Message has unknown xdm format';
+
+/**
+ * The streaming inlet's domain: each message is routed to its flow, mapped by the flow's
+ * mapping set, validated against the target dataset's schema, journaled, and counted in the
+ * flow's run. A message that is refused or invalid is journaled too, with the reason.
+ */
+export class InletService {
+  readonly #deps: InletServiceDeps;
+
+  constructor(deps: InletServiceDeps) {
+    this.#deps = deps;
+  }
+
+  ingest(inlet: Inlet, messages: readonly unknown[], hints: Hints): MessageOutcome[] {
+    const receivedAt = this.#deps.clock().toISOString();
+    const processed = messages.map((message) => this.#process(inlet, message, hints, receivedAt));
+    const records = this.#deps.journal.append(processed.map((p) => p.draft));
+    this.#count(inlet, processed);
+    return processed.map((p, i) =>
+      p.refused !== undefined
+        ? { kind: 'refused', message: p.refused, record: records[i]! }
+        : { kind: 'accepted', record: records[i]!, violations: p.violations },
+    );
+  }
+
+  #process(inlet: Inlet, message: unknown, hints: Hints, receivedAt: string): Processed {
+    const fail = (reason: string): Processed => ({
+      draft: draft(receivedAt, message, null, [{ path: '', message: reason }], {}),
+      refused: reason,
+      violations: [],
+    });
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) return fail(UNKNOWN_FORMAT);
+    const envelope = readEnvelope(message as Record<string, unknown>);
+    if (envelope === 'malformed') return fail(UNKNOWN_FORMAT);
+    const flow = flowFor(this.#deps.repo, inlet, envelope?.flowId ?? hints.flowId);
+    if (typeof flow === 'string') return fail(flow);
+    const dataSet = this.#dataSetOf(inlet, flow, envelope?.datasetId ?? hints.datasetId);
+    const ids = { flowId: flow.id, ...(dataSet ? { datasetId: dataSet.id } : {}) };
+    if (flow.state === 'disabled') {
+      // DCS takes the message and the disabled flow drops it: accepted, journaled, counted failed.
+      const reason = `Dataflow ${flow.id} is disabled; the message was dropped`;
+      return { draft: draft(receivedAt, message, null, [{ path: '', message: reason }], ids), violations: [], flowId: flow.id };
+    }
+    const { record, problems: mappingProblems } = envelope ? { record: envelope.entity, problems: [] } : this.#map(inlet, flow, message);
+    const { violations, problems } = this.#validate(inlet, dataSet, record);
+    const errors = [...mappingProblems, ...problems];
+    const valid = problems.length === 0;
+    return { draft: draft(receivedAt, message, record, errors, ids, valid), violations, flowId: flow.id };
+  }
+
+  #map(inlet: Inlet, flow: InletFlow, input: unknown): { record: unknown; problems: Problem[] } {
+    const mapping = flow.transformations?.find((t) => t.name === 'Mapping');
+    if (!mapping?.params.mappingId) return { record: input, problems: [] };
+    const compiled = this.#deps.mappings.get(inlet.ref, mapping.params.mappingId, Number(mapping.params.mappingVersion ?? 0));
+    if (!compiled) return { record: input, problems: [{ path: '', message: `Mapping set ${mapping.params.mappingId} is missing` }] };
+    const { record, errors } = compiled.apply(input);
+    // A conversion error nulls that attribute and ingests the rest (reference §4), so these are
+    // reported without making the record invalid.
+    const problems = errors.map((e) => ({ path: `/${e.destination.replaceAll('.', '/')}`, message: `conversion error, attribute left out: ${e.exception}` }));
+    return { record, problems };
+  }
+
+  #validate(inlet: Inlet, dataSet: DataSet | undefined, record: unknown): { violations: ErrorObject[]; problems: Problem[] } {
+    if (!dataSet) return { violations: [], problems: [{ path: '', message: 'The flow has no target dataset' }] };
+    const schema = this.#deps.registry.find(inlet.ref, dataSet.schemaRef.id);
+    if (!schema) return { violations: [], problems: [{ path: '', message: `Schema ${dataSet.schemaRef.id} of dataset ${dataSet.id} does not exist` }] };
+    const violations = this.#deps.validator.validate(schema, record);
+    return { violations, problems: toProblems(violations) };
+  }
+
+  #dataSetOf(inlet: Inlet, flow: InletFlow, datasetId: string | undefined): DataSet | undefined {
+    const targetId = flow.targetConnectionIds?.[0];
+    const target = targetId ? this.#deps.repo.get<{ params?: { dataSetId?: string } }>(inlet.ref, 'targetConnections', targetId) : undefined;
+    const id = datasetId ?? target?.params?.dataSetId;
+    return id ? this.#deps.repo.get<DataSet>(inlet.ref, 'dataSets', id) : undefined;
+  }
+
+  #count(inlet: Inlet, processed: readonly Processed[]): void {
+    const perFlow = new Map<string, RecordCounts>();
+    for (const p of processed) {
+      if (!p.flowId) continue;
+      const counts = perFlow.get(p.flowId) ?? { input: 0, created: 0, failed: 0 };
+      counts.input += 1;
+      if (p.draft.valid) counts.created += 1;
+      else counts.failed += 1;
+      perFlow.set(p.flowId, counts);
+    }
+    for (const [flowId, counts] of perFlow) countInletRecords(this.#deps, { tenant: inlet.ref, client: 'dcs' }, flowId, counts);
+  }
+}
+
+/** The XDM envelope `{header, body:{xdmEntity}}` (reference §5); undefined for a raw message. */
+function readEnvelope(message: Record<string, unknown>): { entity: unknown; flowId?: string; datasetId?: string } | 'malformed' | undefined {
+  if (!('header' in message) && !('body' in message)) return undefined;
+  const header = message.header as Record<string, unknown> | undefined;
+  const body = message.body as Record<string, unknown> | undefined;
+  if (typeof header !== 'object' || header === null || typeof body !== 'object' || body === null || !('xdmEntity' in body)) {
+    return 'malformed';
+  }
+  return {
+    entity: body.xdmEntity,
+    ...(typeof header.flowId === 'string' ? { flowId: header.flowId } : {}),
+    ...(typeof header.datasetId === 'string' ? { datasetId: header.datasetId } : {}),
+  };
+}
+
+function draft(
+  receivedAt: string,
+  input: unknown,
+  payload: unknown,
+  errors: Problem[],
+  ids: { flowId?: string; datasetId?: string },
+  valid = false,
+): EventDraft {
+  return { receivedAt, api: 'aep', type: 'inlet', valid, errors, input, payload, ...ids };
+}
