@@ -28,6 +28,8 @@ function banner(emulator: Emulator): string {
   return [
     `cdp-emulator ${emulator.url}`,
     `  Data Pipelines  ${urls.pipelines}`,
+    `  Flow Service    ${urls.flowService}`,
+    `  Inlet           ${urls.inlet}/{inletId}`,
     `  Control         ${urls.control}`,
     `  WebSocket       ${urls.stream}`,
     `  State           ${state}`,

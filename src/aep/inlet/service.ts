@@ -6,7 +6,7 @@ import type { DataSet } from '../catalog/service.js';
 import type { CreatorDeps } from '../flow-service/creators.js';
 import { countInletRecords, type RecordCounts } from '../flow-service/runs.js';
 import type { XdmRecordValidator } from '../schema-registry/record-validator.js';
-import type { SchemaRegistryService } from '../schema-registry/service.js';
+import type { SchemaRegistryService, XdmSchema } from '../schema-registry/service.js';
 import type { MappingCache } from './mapping-cache.js';
 import { flowFor, type Inlet, type InletFlow } from './resolve.js';
 
@@ -70,17 +70,18 @@ export class InletService {
       const reason = `Dataflow ${flow.id} is disabled; the message was dropped`;
       return { draft: draft(receivedAt, message, null, [{ path: '', message: reason }], ids), violations: [], flowId: flow.id };
     }
-    const { record, problems: mappingProblems } = envelope ? { record: envelope.entity, problems: [] } : this.#map(inlet, flow, message);
-    const { violations, problems } = this.#validate(inlet, dataSet, record);
+    const schema = dataSet ? this.#deps.registry.find(inlet.ref, dataSet.schemaRef.id) : undefined;
+    const { record, problems: mappingProblems } = envelope ? { record: envelope.entity, problems: [] } : this.#map(inlet, flow, message, schema);
+    const { violations, problems } = this.#validate(dataSet, schema, record);
     const errors = [...mappingProblems, ...problems];
     const valid = problems.length === 0;
     return { draft: draft(receivedAt, message, record, errors, ids, valid), violations, flowId: flow.id };
   }
 
-  #map(inlet: Inlet, flow: InletFlow, input: unknown): { record: unknown; problems: Problem[] } {
+  #map(inlet: Inlet, flow: InletFlow, input: unknown, schema: XdmSchema | undefined): { record: unknown; problems: Problem[] } {
     const mapping = flow.transformations?.find((t) => t.name === 'Mapping');
     if (!mapping?.params.mappingId) return { record: input, problems: [] };
-    const compiled = this.#deps.mappings.get(inlet.ref, mapping.params.mappingId, Number(mapping.params.mappingVersion ?? 0));
+    const compiled = this.#deps.mappings.get(inlet.ref, mapping.params.mappingId, Number(mapping.params.mappingVersion ?? 0), schema);
     if (!compiled) return { record: input, problems: [{ path: '', message: `Mapping set ${mapping.params.mappingId} is missing` }] };
     const { record, errors } = compiled.apply(input);
     // A conversion error nulls that attribute and ingests the rest (reference §4), so these are
@@ -89,9 +90,8 @@ export class InletService {
     return { record, problems };
   }
 
-  #validate(inlet: Inlet, dataSet: DataSet | undefined, record: unknown): { violations: ErrorObject[]; problems: Problem[] } {
+  #validate(dataSet: DataSet | undefined, schema: XdmSchema | undefined, record: unknown): { violations: ErrorObject[]; problems: Problem[] } {
     if (!dataSet) return { violations: [], problems: [{ path: '', message: 'The flow has no target dataset' }] };
-    const schema = this.#deps.registry.find(inlet.ref, dataSet.schemaRef.id);
     if (!schema) return { violations: [], problems: [{ path: '', message: `Schema ${dataSet.schemaRef.id} of dataset ${dataSet.id} does not exist` }] };
     const violations = this.#deps.validator.validate(schema, record);
     return { violations, problems: toProblems(violations) };
