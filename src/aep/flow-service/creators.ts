@@ -64,7 +64,8 @@ export function createFlow(deps: CreatorDeps, actor: Actor, body: CreateFlowRequ
     state: 'enabled' as const,
     inheritedAttributes,
     providerRefId: deps.ids.uuid(),
-    lastOperation: { started: 0, updated: 0, operation: 'create' },
+    // A new flow starts enabled; Adobe's GET after create shows the enable operation (customerio-webhook.md).
+    lastOperation: { started: 0, updated: 0, operation: 'enable' },
   });
   const streamingInlet = isStreaming(flowSpec) && !sources.some((s) => s.baseConnectionId);
   return {
