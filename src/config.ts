@@ -139,6 +139,8 @@ export function buildConfig(input: ConfigInput, cwd = process.cwd()): Config {
   return Object.freeze({
     ...merged,
     dataFile: path.resolve(cwd, merged.dataFile),
+    // Every URL handed out is `${publicUrl}/path`; a trailing slash would double.
+    publicUrl: merged.publicUrl?.replace(/\/+$/, ''),
     writeKeys: Object.freeze([...merged.writeKeys]),
     aepApiKeys: Object.freeze([...merged.aepApiKeys]),
     aepTokens: Object.freeze([...merged.aepTokens]),

@@ -8,7 +8,15 @@ import {
 } from './creators.js';
 import { touched, type Actor, type FlowResource, type FlowServiceEntity } from './entities.js';
 import { FLOW_ERRORS, flowError, unwrap } from './errors.js';
-import { applyFlowPatch, ifMatchError, parseListQuery, runListQuery, type Page, type QueryParams } from './query/index.js';
+import {
+  applyFlowPatch,
+  ifMatchError,
+  parseListQuery,
+  runListQuery,
+  type Page,
+  type QueryParams,
+} from './query/index.js';
+import { checkMapping, type Transformation } from './mapping-check.js';
 import { createRun } from './runs.js';
 
 type Entity = FlowServiceEntity & Record<string, unknown>;
@@ -45,10 +53,7 @@ export class FlowService {
 
   create(resource: FlowResource, actor: Actor, body: unknown): Written {
     if (body === undefined || body === null) throw flowError(FLOW_ERRORS.emptyBody, {});
-    const problems = this.#schemas.validate(CREATE_SCHEMA[resource], body);
-    if (problems.length > 0) {
-      throw flowError(FLOW_ERRORS.invalidRequest, { detail: problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ') }, problems);
-    }
+    this.#validate(resource, body);
     const entity = CREATORS[resource](this.#deps, actor, body as never);
     this.#deps.repo.put(actor.tenant, resource, entity.id, entity);
     return { id: entity.id, etag: entity.etag };
@@ -72,9 +77,31 @@ export class FlowService {
     const mismatch = ifMatchError(ifMatch, current.etag);
     if (mismatch) throw mismatch;
     const patched = unwrap(applyFlowPatch(current, body)).entity;
+    // A patched entity must still be what a create would accept, and a flow's mapping must still
+    // exist and fit its targets: update-dataflows.md patches /transformations/0 (FLOW-1412).
+    this.#validate(resource, patched);
+    if (resource === 'flows') {
+      const targets = idsOf(patched.targetConnectionIds)
+        .map((targetId) => this.#deps.repo.get<Entity>(actor.tenant, 'targetConnections', targetId))
+        .filter((t): t is Entity => t !== undefined);
+      for (const t of (patched.transformations ?? []) as Transformation[])
+        checkMapping(this.#deps.repo, actor.tenant, t, targets);
+    }
     const entity = touched(this.#deps.ids, actor, patched);
     this.#deps.repo.put(actor.tenant, resource, id, entity);
     return { id, etag: entity.etag };
+  }
+
+  /** A body the create schema refuses is FLOW-1100, with the schema's problems as errorDetails. */
+  #validate(resource: FlowResource, body: unknown): void {
+    const problems = this.#schemas.validate(CREATE_SCHEMA[resource], body);
+    if (problems.length > 0) {
+      throw flowError(
+        FLOW_ERRORS.invalidRequest,
+        { detail: problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ') },
+        problems,
+      );
+    }
   }
 
   delete(resource: FlowResource, actor: Actor, id: string): void {
@@ -84,7 +111,10 @@ export class FlowService {
       throw flowError(FLOW_ERRORS.baseConnectionInUse, { id });
     }
     const key = resource === 'sourceConnections' ? 'sourceConnectionIds' : 'targetConnectionIds';
-    if ((resource === 'sourceConnections' || resource === 'targetConnections') && flows.some((f) => idsOf(f[key]).includes(id))) {
+    if (
+      (resource === 'sourceConnections' || resource === 'targetConnections') &&
+      flows.some((f) => idsOf(f[key]).includes(id))
+    ) {
       throw flowError(FLOW_ERRORS.activeFlowsContain, { id });
     }
     this.#deps.repo.delete(actor.tenant, resource, id);
@@ -98,7 +128,8 @@ export class FlowService {
       if (mismatch) throw mismatch;
     }
     const action = op.toLowerCase();
-    if (action !== 'enable' && action !== 'disable') throw flowError(FLOW_ERRORS.invalidQueryValue, { query: `op=${op}` });
+    if (action !== 'enable' && action !== 'disable')
+      throw flowError(FLOW_ERRORS.invalidQueryValue, { query: `op=${op}` });
     const now = this.#deps.ids.now();
     const entity = touched(this.#deps.ids, actor, {
       ...flow,
