@@ -74,7 +74,14 @@ export function toProblems(errors: readonly ErrorObject[]): Problem[] {
     if (error.keyword === 'if') continue;
     // Errors inside a failed anyOf branch are summarised by the anyOf's own message.
     if (error.keyword !== 'errorMessage' && /\/anyOf\/\d+\//.test(error.schemaPath)) continue;
-    const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
+    // Point at the key itself for a missing or an extra property, not at its parent.
+    const named =
+      error.keyword === 'required'
+        ? error.params.missingProperty
+        : error.keyword === 'additionalProperties'
+          ? error.params.additionalProperty
+          : undefined;
+    const missing = named === undefined ? '' : `/${String(named)}`;
     const problem = { path: `${error.instancePath}${missing}`, message: messageOf(error) };
     const key = `${problem.path}\n${problem.message}`;
     if (seen.has(key)) continue;

@@ -1,9 +1,11 @@
 import {
   closeSync,
   existsSync,
+  fstatSync,
   ftruncateSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
   writeFileSync,
   writeSync,
@@ -95,7 +97,7 @@ export class WriteAheadLog {
   /** After a snapshot that includes `mark`: keep only the entries written since. */
   dropThrough(mark: WalMark): void {
     this.#flush();
-    const rest = readFileSync(this.#file).subarray(mark.offset);
+    const rest = readFrom(this.#file, mark.offset);
     const tmp = `${this.#file}.tmp`;
     writeFileSync(tmp, rest);
     // rename is atomic: a crash leaves either the old journal (its head skipped on replay
@@ -130,6 +132,26 @@ export class WriteAheadLog {
       }
     }
     for (const w of waiters) w.resolve();
+  }
+}
+
+/**
+ * The journal's bytes after `offset`. Only the tail is read: the journal may be tens of MB by
+ * the time a snapshot covers its head, and this runs on the event loop.
+ */
+function readFrom(file: string, offset: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const rest = Buffer.alloc(Math.max(0, fstatSync(fd).size - offset));
+    let read = 0;
+    while (read < rest.length) {
+      const n = readSync(fd, rest, read, rest.length - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return rest.subarray(0, read);
+  } finally {
+    closeSync(fd);
   }
 }
 

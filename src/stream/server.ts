@@ -21,8 +21,19 @@ export function attachStream(server: Server, journal: Journal, validateFilter: F
     const { filter, problems } = parseEventFilter(queryOf(url.searchParams), validateFilter);
     if (problems.length) return refuse(socket, 400, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      let corked = false;
       const unsubscribe = journal.subscribe(filter, (record) => {
         if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+        // The messages of one event-loop turn (a whole batch, or every request read in it)
+        // leave in one write instead of one syscall each (bench/README.md, measurement a).
+        if (!corked) {
+          corked = true;
+          socket.cork();
+          setImmediate(() => {
+            corked = false;
+            socket.uncork();
+          });
+        }
         ws.send(JSON.stringify(record));
       });
       ws.on('close', unsubscribe);

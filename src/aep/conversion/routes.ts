@@ -35,7 +35,9 @@ export function createConversionRouter({ mappingSets, schemas }: ConversionRoute
   });
   router.post('/mappingSets/preview', ...body, (req, res) => {
     const request = checked<MappingPreviewRequest>(req, 'aep/requests/mapping-preview');
-    const result = previewMappingSet(request.mappingSet.mappings, request.data);
+    const result = previewMappingSet(request.mappingSet.mappings, request.data, {
+      allowNullValues: request.mappingSet.allowNullValues ?? false,
+    });
     if (!result.ok) throw badRequest(400, describeProblems(result.problems));
     res.json(result.items);
   });

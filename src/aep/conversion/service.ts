@@ -10,7 +10,8 @@ export type MappingSetVersion = Omit<MappingSetRequest, 'version' | 'mappings'> 
   id: string;
   version: number;
   status: 'PUBLISHED';
-  supportVersion: number;
+  /** A string in data-prep.yaml (MappingSet.supportVersion) and its MapperSetPage example, "1.1". */
+  supportVersion: string;
   strictMapping: boolean;
   allowNullValues: boolean;
   createdDate: number;
@@ -81,7 +82,7 @@ export class MappingSetService {
       ...rest,
       id,
       status: 'PUBLISHED',
-      supportVersion: 1,
+      supportVersion: '1.1',
       strictMapping: body.strictMapping ?? false,
       allowNullValues: body.allowNullValues ?? false,
       ...stamp,

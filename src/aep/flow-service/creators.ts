@@ -18,7 +18,8 @@ export function createConnection(deps: CreatorDeps, actor: Actor, body: CreateCo
   const streaming = body.connectionSpec.id === SPEC_IDS.httpApi;
   const params = { ...(body.auth?.params ?? {}) };
   if (streaming) Object.assign(params, newInletPath(deps.ids), { authenticationRequired: params.authenticationRequired ?? false });
-  const auth = body.auth ? { ...body.auth, params } : undefined;
+  // Every HTTP API connection has an inlet, even one created without `auth`.
+  const auth = body.auth || streaming ? { specName: 'Streaming Connection', ...body.auth, params } : undefined;
   return newEntity(deps.repo, deps.ids, actor, { ...body, ...(auth ? { auth } : {}), state: 'enabled' as const });
 }
 

@@ -118,18 +118,21 @@ export class InletService {
   }
 }
 
-/** The XDM envelope `{header, body:{xdmEntity}}` (reference §5); undefined for a raw message. */
+/**
+ * The XDM envelope `{header, body:{xdmEntity}}` (reference §5); undefined for a raw message.
+ * A message is an envelope when it has a `header` object: a webhook payload may well have a
+ * `body` field of its own.
+ */
 function readEnvelope(message: Record<string, unknown>): { entity: unknown; flowId?: string; datasetId?: string } | 'malformed' | undefined {
-  if (!('header' in message) && !('body' in message)) return undefined;
-  const header = message.header as Record<string, unknown> | undefined;
+  const header = message.header;
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined;
   const body = message.body as Record<string, unknown> | undefined;
-  if (typeof header !== 'object' || header === null || typeof body !== 'object' || body === null || !('xdmEntity' in body)) {
-    return 'malformed';
-  }
+  if (typeof body !== 'object' || body === null || !('xdmEntity' in body)) return 'malformed';
+  const { flowId, datasetId } = header as Record<string, unknown>;
   return {
     entity: body.xdmEntity,
-    ...(typeof header.flowId === 'string' ? { flowId: header.flowId } : {}),
-    ...(typeof header.datasetId === 'string' ? { datasetId: header.datasetId } : {}),
+    ...(typeof flowId === 'string' ? { flowId } : {}),
+    ...(typeof datasetId === 'string' ? { datasetId } : {}),
   };
 }
 

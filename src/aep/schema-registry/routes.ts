@@ -30,7 +30,10 @@ export function createSchemaRegistryRouter({ registry, schemas }: SchemaRegistry
   });
   router.get('/tenant/schemas', (req, res) => {
     const accept = parseXedAccept(req.get('accept'));
-    if (!accept) throw xdmError(1006, 400, 'Accept header invalid', `The supplied Accept header is not valid: ${req.get('accept') ?? ''} - ${ACCEPT_HINT}`);
+    // A listing takes no version: the spec's acceptErrorList example refuses `xed+json;version=1`.
+    if (!accept || accept.version !== undefined) {
+      throw xdmError(1006, 400, 'Accept header invalid', `The supplied Accept header is not valid: ${req.get('accept') ?? ''} - ${ACCEPT_HINT}`);
+    }
     const all = registry.list(tenantOf(res));
     const results = accept.form === 'xed-id' ? all.map(idOnly) : all.map((s) => render(s, accept));
     res.json({ results, _page: { orderby: 'title', next: null, count: results.length }, _links: {} });
@@ -68,12 +71,15 @@ function render(schema: XdmSchema, accept: XedAccept): unknown {
   return accept.notext ? withoutText(schema) : schema;
 }
 
-function withoutText(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutText);
+/** Keywords whose value maps field names to schemas: a field may be called `title` or `description`. */
+const NAMED_SCHEMAS = new Set(['properties', 'patternProperties', 'definitions']);
+
+function withoutText(node: unknown, names = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => withoutText(item));
   if (typeof node !== 'object' || node === null) return node;
   return Object.fromEntries(
     Object.entries(node)
-      .filter(([key]) => key !== 'title' && key !== 'description')
-      .map(([key, value]) => [key, withoutText(value)]),
+      .filter(([key]) => names || (key !== 'title' && key !== 'description'))
+      .map(([key, value]) => [key, withoutText(value, !names && NAMED_SCHEMAS.has(key))]),
   );
 }
