@@ -36,7 +36,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   // The browser SDK posts cross-origin; without CORS its fetch rejects and it retries forever.
-  app.use(cors({ origin: true, credentials: true, maxAge: 600 }));
+  // Only browsers send Origin, so server-side SDKs skip the middleware on the hot path.
+  const corsMiddleware = cors({ origin: true, credentials: true, maxAge: 600 });
+  app.use((req, res, next) => (req.headers.origin === undefined ? next() : corsMiddleware(req, res, next)));
 
   const ingest = createIngest({
     journal,

@@ -91,6 +91,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   const server = createServer(app);
   const stream = attachStream(server, journal, (f) => schemas.validate('control/event-filter', f));
   await listen(server, config);
+  // Compile the rest of the schemas now, between requests, rather than before listening.
+  void schemas.warmUp().catch((error: unknown) => log(`cdp-emulator: schema compile failed: ${String(error)}`));
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost(config.host)}:${port}`;
   const base = config.publicUrl ?? url;

@@ -34,19 +34,27 @@ function dropProto(key: string, value: unknown): unknown {
 
 /**
  * Whether the document is nested too deeply, else whether an own `__proto__` key survived
- * the parse. Iterative, so that measuring a hostile document cannot itself overflow the stack.
+ * the parse. Recursive but bounded: it never descends past `maxDepth`, so a hostile document
+ * cannot overflow the stack, and it allocates nothing (this runs on every request).
  */
 function scan(root: unknown, maxDepth: number): 'too-deep' | 'proto' | undefined {
   let proto = false;
-  const stack: Array<[unknown, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > maxDepth) return 'too-deep';
-    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) proto = true;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  const visit = (value: object, depth: number): boolean => {
+    if (depth > maxDepth) return false;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i];
+        if (typeof child === 'object' && child !== null && !visit(child, depth + 1)) return false;
+      }
+      return true;
     }
-  }
+    for (const key in value) {
+      if (key === '__proto__') proto = true;
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null && !visit(child, depth + 1)) return false;
+    }
+    return true;
+  };
+  if (typeof root === 'object' && root !== null && !visit(root, 1)) return 'too-deep';
   return proto ? 'proto' : undefined;
 }

@@ -7,7 +7,8 @@ export type EventDraft = Omit<EventRecord, 'seq' | 'id'>;
 
 export type WaitResult = { items: EventRecord[]; timedOut: boolean };
 
-type Listener = (record: EventRecord) => void;
+/** Gets each record with its JSON text, serialised once for the journal file and every subscriber. */
+type Listener = (record: EventRecord, json: string) => void;
 type Waiter = { filter: EventFilter; count: number; items: EventRecord[]; done: (timedOut: boolean) => void };
 
 export type JournalOptions = {
@@ -43,10 +44,11 @@ export class Journal {
     let seq = this.#store.read((s) => s.seq);
     const records = drafts.map((draft): EventRecord => ({ seq: ++seq, id: this.#newId(), ...draft }));
     this.#forgetEvicted(records.length);
-    this.#store.dispatch('events.append', { records });
-    for (const record of records) {
+    const jsons = records.map((record) => JSON.stringify(record));
+    this.#store.dispatch('events.append', { records }, `{"records":[${jsons.join(',')}]}`);
+    for (const [i, record] of records.entries()) {
       this.#remember(record);
-      for (const listener of this.#listeners) listener(record);
+      for (const listener of this.#listeners) listener(record, jsons[i]!);
       for (const waiter of this.#waiters) {
         if (!matchesFilter(record, waiter.filter)) continue;
         waiter.items.push(record);
@@ -94,8 +96,8 @@ export class Journal {
 
   /** Calls `listener` with every record appended from now on; returns the unsubscribe function. */
   subscribe(filter: EventFilter, listener: Listener): () => void {
-    const wrapped: Listener = (record) => {
-      if (matchesFilter(record, filter)) listener(record);
+    const wrapped: Listener = (record, json) => {
+      if (matchesFilter(record, filter)) listener(record, json);
     };
     this.#listeners.add(wrapped);
     return () => this.#listeners.delete(wrapped);

@@ -5,7 +5,8 @@ export const API_VERSION = 1.1;
 
 export type EnrichContext = {
   type: EventType;
-  receivedAt: Date;
+  /** When the request arrived, once per request: as epoch ms and as the ISO string stored. */
+  receivedAt: { ms: number; iso: string };
   ip: string | undefined;
   /** `context`, `integrations` and `sentAt` given once for a whole /batch request. */
   batch: { context?: unknown; integrations?: unknown; sentAt?: unknown } | undefined;
@@ -17,38 +18,45 @@ export type EnrichContext = {
  * `receivedAt`, `version`, batch-level context and integrations merged under the item's own,
  * `context.ip` from the request, and `timestamp` corrected for client clock skew with
  * Segment's rule timestamp = receivedAt − (sentAt − originalTimestamp) (reference §2).
+ * The item is the request's own parsed JSON, so its nested objects are reused, not copied:
+ * this runs once per event on the ingest hot path.
  */
 export function enrich(item: Readonly<Record<string, unknown>>, ctx: EnrichContext): Record<string, unknown> {
-  const { writeKey: _credential, ...event } = item;
-  const receivedAt = ctx.receivedAt.toISOString();
-  const context = mergeDefaults(asObject(event.context), asObject(ctx.batch?.context));
-  if (ctx.ip !== undefined && context.ip === undefined) context.ip = ctx.ip;
-  const integrations = mergeDefaults(asObject(event.integrations), asObject(ctx.batch?.integrations));
+  // A plain copy loop: object rest/spread with an excluded key is several times slower in V8.
+  const event: Record<string, unknown> = {};
+  for (const key in item) if (key !== 'writeKey') event[key] = item[key];
   const sentAt = event.sentAt ?? ctx.batch?.sentAt;
   const original = event.originalTimestamp ?? event.timestamp;
-  return {
-    ...event,
-    type: ctx.type,
-    messageId: typeof event.messageId === 'string' && event.messageId !== '' ? event.messageId : ctx.newMessageId(),
-    // A context or integrations of the wrong type is kept as sent, so that validation reports
-    // it instead of the event passing with an empty object in its place.
-    context: isWrongType(event.context) ? event.context : context,
-    integrations: isWrongType(event.integrations) ? event.integrations : integrations,
-    ...(sentAt !== undefined ? { sentAt } : {}),
-    // An unreadable client timestamp stays where the client put it, for validation to report once.
-    ...(toMillis(original) !== undefined ? { originalTimestamp: original } : {}),
-    timestamp: correctedTimestamp(original, sentAt, ctx.receivedAt) ?? event.timestamp ?? receivedAt,
-    receivedAt,
-    version: API_VERSION,
-  };
+  const originalMs = toMillis(original);
+  const sentMs = toMillis(sentAt);
+  const context = withDefaults(event.context, ctx.batch?.context);
+  if (ctx.ip !== undefined && isPlainObject(context) && context.ip === undefined) context.ip = ctx.ip;
+  event.type = ctx.type;
+  if (typeof event.messageId !== 'string' || event.messageId === '') event.messageId = ctx.newMessageId();
+  event.context = context;
+  event.integrations = withDefaults(event.integrations, ctx.batch?.integrations);
+  if (sentAt !== undefined) event.sentAt = sentAt;
+  // An unreadable client timestamp stays where the client put it, for validation to report once.
+  if (originalMs !== undefined) event.originalTimestamp = original;
+  event.timestamp =
+    originalMs === undefined
+      ? (event.timestamp ?? ctx.receivedAt.iso)
+      : sentMs === undefined
+        ? original
+        : new Date(ctx.receivedAt.ms - (sentMs - originalMs)).toISOString();
+  event.receivedAt = ctx.receivedAt.iso;
+  event.version = API_VERSION;
+  return event;
 }
 
-function correctedTimestamp(original: unknown, sentAt: unknown, receivedAt: Date): string | undefined {
-  const originalMs = toMillis(original);
-  if (originalMs === undefined) return undefined;
-  const sentMs = toMillis(sentAt);
-  if (sentMs === undefined) return new Date(originalMs).toISOString();
-  return new Date(receivedAt.getTime() - (sentMs - originalMs)).toISOString();
+/**
+ * The item's object with the batch-level one merged beneath it. A value of the wrong type is
+ * kept as sent, so that validation reports it instead of the event passing with `{}` in its place.
+ */
+function withDefaults(own: unknown, defaults: unknown): unknown {
+  if (own !== undefined && own !== null && !isPlainObject(own)) return own;
+  if (!isPlainObject(defaults)) return isPlainObject(own) ? own : {};
+  return mergeDefaults(asObject(own), defaults);
 }
 
 function toMillis(value: unknown): number | undefined {
@@ -69,11 +77,6 @@ function mergeDefaults(own: Record<string, unknown>, defaults: Record<string, un
     out[key] = isPlainObject(value) && isPlainObject(base) ? mergeDefaults(value, base) : value;
   }
   return out;
-}
-
-/** Present, not null, and not an object: what no merge can use. */
-function isWrongType(value: unknown): boolean {
-  return value !== undefined && value !== null && !isPlainObject(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

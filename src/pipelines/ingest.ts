@@ -40,7 +40,8 @@ const REFUSED_WITH_REQUEST: Problem = { path: '', message: 'Not applied: strict 
 /** Validates, enriches and deduplicates each event of a request, then journals every one of them. */
 export function createIngest(deps: IngestDeps): (request: IngestRequest) => IngestOutcome {
   return (request) => {
-    const receivedAt = deps.clock();
+    const now = deps.clock();
+    const receivedAt = { ms: now.getTime(), iso: now.toISOString() };
     const authProblem = writeKeyProblem(request.writeKey, deps.writeKeys);
     const items = request.endpoint === 'batch' ? (request.body.batch as unknown[]) : [request.body];
     const batch = request.endpoint === 'batch' ? request.body : undefined;
@@ -67,7 +68,7 @@ export function createIngest(deps: IngestDeps): (request: IngestRequest) => Inge
       const errors = [
         ...(authProblem ? [authProblem] : []),
         ...(sizeProblem ? [sizeProblem] : []),
-        ...eventSizeProblems(item, deps.limits.maxEventBytes),
+        ...eventSizeProblems(request, item, deps.limits.maxEventBytes),
         ...deps.schemas.validate(`pipelines/${type}`, payload),
       ];
       const messageId = payload.messageId as string;
@@ -90,16 +91,18 @@ export function batchProblem(body: Record<string, unknown>): string | undefined 
   return Array.isArray(body.batch) ? undefined : 'batch: must be an array of events';
 }
 
+type ReceivedAt = { ms: number; iso: string };
+
 function draft(
   type: EventDraft['type'],
   payload: unknown,
-  receivedAt: Date,
+  receivedAt: ReceivedAt,
   writeKey: string | undefined,
   errors: Problem[],
   duplicate: boolean,
 ): EventDraft {
   return {
-    receivedAt: receivedAt.toISOString(),
+    receivedAt: receivedAt.iso,
     api: 'pipelines',
     type,
     valid: errors.length === 0,
@@ -112,7 +115,7 @@ function draft(
 
 function invalidItem(
   item: unknown,
-  receivedAt: Date,
+  receivedAt: ReceivedAt,
   writeKey: string | undefined,
   auth: Problem | undefined,
 ): EventDraft {
@@ -124,8 +127,13 @@ function invalidItem(
   return draft('track', item, receivedAt, writeKey, [...(auth ? [auth] : []), problem], false);
 }
 
-function eventSizeProblems(item: unknown, max: number): Problem[] {
-  const bytes = Buffer.byteLength(JSON.stringify(item));
+/**
+ * A single call's size is its body's; a batch item is measured only when the whole body is
+ * over the per-event limit, since no item of a smaller body can be (this runs per event).
+ */
+function eventSizeProblems(request: IngestRequest, item: unknown, max: number): Problem[] {
+  if (request.bodyBytes <= max) return [];
+  const bytes = request.endpoint === 'batch' ? Buffer.byteLength(JSON.stringify(item)) : request.bodyBytes;
   return bytes > max ? [{ path: '', message: `Event is ${bytes} bytes, over the ${max}-byte limit` }] : [];
 }
 

@@ -12,6 +12,11 @@ export interface SchemaRegistry {
   /** Problems of `value` against schema `name` (e.g. `pipelines/track`); empty when valid. Never throws. */
   validate(name: string, value: unknown): Problem[];
   has(name: string): boolean;
+  /**
+   * Compiles every schema not compiled yet, one per macrotask, so that requests arriving
+   * meanwhile are served between them. Resolves when all are compiled.
+   */
+  warmUp(): Promise<void>;
 }
 
 const ID_BASE = 'https://cdp-emulator.local/schemas/';
@@ -23,29 +28,45 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 ) => Ajv;
 const addErrors = ((addErrorsModule as unknown as { default?: unknown }).default ?? addErrorsModule) as (a: Ajv) => Ajv;
 
-/** Loads and compiles every `*.json` schema below `dir` once (STYLE.md §4: one Ajv, allErrors, strict). */
+/**
+ * Loads every `*.json` schema below `dir` into one Ajv (STYLE.md §4: allErrors, strict). Each
+ * compiles once, on first use or during `warmUp()`: compiling them all up front would take
+ * most of the CLI's start-up time.
+ */
 export function createSchemaRegistry(dir: string): SchemaRegistry {
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
   addErrors(ajv);
   // json-schema-to-typescript's annotation; meaningless to validation.
   ajv.addKeyword('tsType');
-  const names = listSchemas(dir);
+  const names = new Set(listSchemas(dir));
   for (const name of names) {
-    ajv.addSchema(JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as object);
+    const schema = JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as { $id?: unknown };
+    if (schema.$id !== `${ID_BASE}${name}.json`) throw new Error(`schema ${name} has no $id ${ID_BASE}${name}.json`);
+    ajv.addSchema(schema as object);
   }
   const validators = new Map<string, ValidateFunction>();
-  for (const name of names) {
-    const validator = ajv.getSchema(`${ID_BASE}${name}.json`);
-    if (!validator) throw new Error(`schema ${name} has no $id ${ID_BASE}${name}.json`);
-    validators.set(name, validator);
-  }
-  return {
-    has: (name) => validators.has(name),
-    validate(name, value) {
-      const validator = validators.get(name);
+  const compiled = (name: string): ValidateFunction => {
+    let validator = validators.get(name);
+    if (!validator) {
+      validator = names.has(name) ? ajv.getSchema(`${ID_BASE}${name}.json`) : undefined;
       if (!validator) throw new Error(`unknown schema ${name}`);
+      validators.set(name, validator);
+    }
+    return validator;
+  };
+  return {
+    has: (name) => names.has(name),
+    validate(name, value) {
+      const validator = compiled(name);
       return validator(value) ? [] : toProblems(validator.errors ?? []);
+    },
+    async warmUp() {
+      for (const name of names) {
+        if (validators.has(name)) continue;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        compiled(name);
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Low, Memory } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WriteAheadLog } from './wal.js';
 
@@ -17,8 +17,11 @@ type Snapshot<S> = { walSeq: number; state: S };
 export interface Store<S> {
   /** Runs `select` over the current state; the result must not be kept across dispatches. */
   read<T>(select: (state: Readonly<S>) => T): T;
-  /** Applies a named reducer now and queues its journal line; see `durable()`. */
-  dispatch(op: string, args: unknown): void;
+  /**
+   * Applies a named reducer now and queues its journal line; see `durable()`. A caller that
+   * already holds `args` as JSON passes it as `argsJson`, so it is not serialised twice.
+   */
+  dispatch(op: string, args: unknown, argsJson?: string): void;
   /** Resolves once every dispatched op is in the journal file (immediately in memory). */
   durable(): Promise<void>;
   /** Writes a snapshot now and truncates the journal behind it. */
@@ -43,11 +46,18 @@ export type StoreOptions<S> = {
 export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> {
   const { file, reducers } = options;
   if (file) mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = file
-    ? new DataFile<Snapshot<S>>(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) })
-    : new Memory<Snapshot<S>>();
+  // The last snapshot's size: a snapshot is due once the journal has grown as large, so the
+  // cost of rewriting the state stays proportional to what was journaled since.
+  let lastSnapshotChars = 0;
+  const stringify = (d: Snapshot<S>): string => {
+    const text = JSON.stringify(d);
+    lastSnapshotChars = text.length;
+    return text;
+  };
+  const adapter = file ? new DataFile<Snapshot<S>>(file, { parse: JSON.parse, stringify }) : new Memory<Snapshot<S>>();
   const db = new Low<Snapshot<S>>(adapter, { walSeq: 0, state: options.initial() });
   await db.read();
+  if (file && existsSync(file)) lastSnapshotChars = statSync(file).size;
   const apply = (op: string, args: unknown): void => {
     const reducer = reducers[op];
     if (!reducer) throw new Error(`no reducer for op "${op}"`);
@@ -82,11 +92,12 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
 
   return {
     read: (select) => select(db.data.state),
-    dispatch(op, args) {
+    dispatch(op, args, argsJson) {
       apply(op, args);
       if (!wal) return;
-      wal.append(op, args);
-      if (wal.size() > options.snapshotBytes && inFlight === 0) void snapshot().catch(reportSnapshotError);
+      wal.append(op, argsJson ?? JSON.stringify(args));
+      const due = Math.max(options.snapshotBytes, lastSnapshotChars);
+      if (wal.size() > due && inFlight === 0) void snapshot().catch(reportSnapshotError);
     },
     durable: () => (wal ? wal.flushed() : Promise.resolve()),
     snapshot,

@@ -67,9 +67,10 @@ export class WriteAheadLog {
     return new WriteAheadLog(file, fd, seq, good);
   }
 
-  append(op: string, args: unknown): void {
+  /** Queues one entry; `argsJson` is the op's arguments already serialised. */
+  append(op: string, argsJson: string): void {
     this.#seq += 1;
-    const line = `${JSON.stringify({ n: this.#seq, op, args })}\n`;
+    const line = `{"n":${this.#seq},"op":${JSON.stringify(op)},"args":${argsJson}}\n`;
     this.#pending.push(line);
     this.#pendingChars += line.length;
     if (!this.#scheduled) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enrich, API_VERSION } from '../../src/pipelines/enrich.js';
 
-const receivedAt = new Date('2026-01-01T00:00:10.000Z');
+const at = new Date('2026-01-01T00:00:10.000Z');
+const receivedAt = { ms: at.getTime(), iso: at.toISOString() };
 const base = {
   type: 'track' as const,
   receivedAt,

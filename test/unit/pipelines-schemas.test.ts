@@ -76,3 +76,13 @@ describe('Data Pipelines schemas', () => {
     ]);
   });
 });
+
+describe('the schema registry', () => {
+  it('compiles every schema in schemas/ in strict mode', async () => {
+    const fresh = createSchemaRegistry(defaultSchemaDir());
+    await expect(fresh.warmUp()).resolves.toBeUndefined();
+    expect(fresh.has('pipelines/track')).toBe(true);
+    expect(fresh.has('pipelines/nope')).toBe(false);
+    expect(() => fresh.validate('pipelines/nope', {})).toThrow(/unknown schema/);
+  });
+});
