@@ -7,7 +7,7 @@ import { unreadableBody } from './wire.js';
  * `application/json` (node, python, go) or `text/plain` (browser and mobile SDKs, to avoid a
  * CORS preflight); curl users often send no type at all. Anything else is refused.
  */
-export function readEventBody(req: Request): { body: Record<string, unknown>; bytes: number } {
+export function readEventBody(req: Request): { body: Record<string, unknown>; bytes: number; raw: Buffer } {
   const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== '' && type !== 'application/json' && type !== 'text/plain') {
     throw unreadableBody(400, `Unsupported Content-Type "${type}": send application/json or text/plain`);
@@ -20,5 +20,5 @@ export function readEventBody(req: Request): { body: Record<string, unknown>; by
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     throw unreadableBody(400, 'Body must be a JSON object');
   }
-  return { body: parsed.value as Record<string, unknown>, bytes: raw.length };
+  return { body: parsed.value as Record<string, unknown>, bytes: raw.length, raw };
 }

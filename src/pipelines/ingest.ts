@@ -24,6 +24,8 @@ export type IngestRequest = {
   writeKey: string | undefined;
   ip: string | undefined;
   bodyBytes: number;
+  /** For a batch over the per-event limit: each item's size as sent (batch-sizes.ts). */
+  itemSizes?: readonly number[] | undefined;
   /** Strict mode answers errors; the items of a refused request are then not applied either. */
   strict: boolean;
 };
@@ -53,7 +55,8 @@ export function createIngest(deps: IngestDeps): (request: IngestRequest) => Inge
           }
         : undefined;
     const seenHere = new Set<string>();
-    const drafts = items.map((item): EventDraft => {
+    const itemSizes = request.itemSizes?.length === items.length ? request.itemSizes : undefined;
+    const drafts = items.map((item, index): EventDraft => {
       const type = request.endpoint === 'batch' ? (item as { type?: unknown } | null)?.type : request.endpoint;
       if (!isEventType(type) || typeof item !== 'object' || item === null || Array.isArray(item)) {
         return invalidItem(item, receivedAt, request.writeKey, authProblem);
@@ -68,7 +71,7 @@ export function createIngest(deps: IngestDeps): (request: IngestRequest) => Inge
       const errors = [
         ...(authProblem ? [authProblem] : []),
         ...(sizeProblem ? [sizeProblem] : []),
-        ...eventSizeProblems(request, item, deps.limits.maxEventBytes),
+        ...eventSizeProblems(request, item, itemSizes?.[index], deps.limits.maxEventBytes),
         ...deps.schemas.validate(`pipelines/${type}`, payload),
       ];
       const messageId = payload.messageId as string;
@@ -128,12 +131,18 @@ function invalidItem(
 }
 
 /**
- * A single call's size is its body's; a batch item is measured only when the whole body is
- * over the per-event limit, since no item of a smaller body can be (this runs per event).
+ * A single call's size is its body's; a batch item's is its size as sent, else (body not
+ * measurable) its compact serialisation. No item of a body under the limit can be over it.
  */
-function eventSizeProblems(request: IngestRequest, item: unknown, max: number): Problem[] {
+function eventSizeProblems(
+  request: IngestRequest,
+  item: unknown,
+  measured: number | undefined,
+  max: number,
+): Problem[] {
   if (request.bodyBytes <= max) return [];
-  const bytes = request.endpoint === 'batch' ? Buffer.byteLength(JSON.stringify(item)) : request.bodyBytes;
+  const bytes =
+    request.endpoint !== 'batch' ? request.bodyBytes : (measured ?? Buffer.byteLength(JSON.stringify(item)));
   return bytes > max ? [{ path: '', message: `Event is ${bytes} bytes, over the ${max}-byte limit` }] : [];
 }
 

@@ -2,6 +2,7 @@ import express, { Router, type Request } from 'express';
 import type { Config } from '../config.js';
 import { problem, useWire } from '../http/errors.js';
 import { writeKeyOf, writeKeyProblem } from './auth.js';
+import { batchItemSizes } from './batch-sizes.js';
 import { readEventBody } from './body.js';
 import { ENDPOINTS } from './event-types.js';
 import { batchProblem, type IngestOutcome, type IngestRequest } from './ingest.js';
@@ -42,12 +43,14 @@ export function createPipelinesRouter(deps: PipelinesRouterDeps): Router {
   router.post('/v1/:call', raw, async (req, res, next) => {
     const endpoint = ENDPOINTS.get(req.params.call as string);
     if (!endpoint) return next();
-    const { body, bytes } = readEventBody(req);
+    const { body, bytes, raw } = readEventBody(req);
     const shape = endpoint === 'batch' ? batchProblem(body) : undefined;
     if (shape) throw unreadableBody(400, shape);
     const strict = config.strict || req.get('x-strict-mode') === '1';
     const writeKey = writeKeyOf(req.get('authorization'), body);
-    const outcome = deps.ingest({ endpoint, body, writeKey, ip: req.ip, bodyBytes: bytes, strict });
+    // Items are measured only when one could be over the limit (ingest.ts, eventSizeProblems).
+    const itemSizes = endpoint === 'batch' && bytes > config.maxEventBytes ? batchItemSizes(raw) : undefined;
+    const outcome = deps.ingest({ endpoint, body, writeKey, ip: req.ip, bodyBytes: bytes, itemSizes, strict });
     await deps.durable();
     if (strict && outcome.status === 'unauthorized') throw unauthorized();
     if (strict && outcome.status === 'invalid') throw pipelinesError(400, outcome.errors);

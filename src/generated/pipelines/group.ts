@@ -45,6 +45,9 @@ export interface CommonFields {
   context?: Context;
   integrations?: Integrations;
   messageId?: string;
+  /**
+   * Set by the service on receipt (readOnly in the spec); a client's value is replaced, so its format is not checked.
+   */
   receivedAt?: string;
   sentAt?: string;
   originalTimestamp?: string;
