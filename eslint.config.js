@@ -8,7 +8,19 @@ const FOLDER = (name) => [`../${name}/*`, `../${name}/**`];
 
 /** `files` may import only `allowed` sibling folders of src/, and never HTTP when `http` is false. */
 function layer(folder, allowed, http) {
-  const all = ['http', 'pipelines', 'workspace', 'aep', 'journal', 'stream', 'control', 'fixtures', 'schema', 'store'];
+  const all = [
+    'http',
+    'pipelines',
+    'workspace',
+    'customerio',
+    'aep',
+    'journal',
+    'stream',
+    'control',
+    'fixtures',
+    'schema',
+    'store',
+  ];
   const forbidden = all.filter((f) => f !== folder && !allowed.includes(f)).flatMap(FOLDER);
   return {
     files: [`src/${folder}/**/*.ts`],
@@ -56,6 +68,7 @@ export default tseslint.config(
   layer('http', ['schema'], true),
   layer('pipelines', ['http', 'schema', 'journal', 'workspace'], true),
   layer('workspace', ['store'], false),
+  layer('customerio', ['http', 'schema', 'journal', 'workspace', 'store'], true),
   layer('aep', ['http', 'schema', 'journal', 'store'], true),
   layer('journal', ['store'], false),
   layer('stream', ['journal'], true),

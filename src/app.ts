@@ -6,6 +6,7 @@ import type { IdSource } from './aep/ids.js';
 import { AepRepository } from './aep/repository.js';
 import type { SpecCatalogue } from './aep/flow-service/specs.js';
 import { createControlRouter } from './control/routes.js';
+import type { Workspaces } from './customerio/workspaces.js';
 import { errorMiddleware, problem } from './http/errors.js';
 import type { Journal } from './journal/journal.js';
 import type { EmulatorState } from './journal/state.js';
@@ -21,6 +22,7 @@ export type AppDeps = {
   journal: Journal;
   clock: () => Date;
   newId: () => string;
+  workspaces: Workspaces;
   /** Ids, etags and clocks of the AEP half. */
   aepIds: IdSource;
   specs: SpecCatalogue;
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
     newMessageId: deps.newId,
     writeKeys: config.writeKeys,
     limits: { maxEventBytes: config.maxEventBytes, maxRequestBytes: config.maxRequestBytes },
+    afterAppend: () => deps.workspaces.publish(),
   });
   const publicUrl = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   app.use(createPipelinesRouter({ config, durable: () => store.durable(), ingest, publicUrl }));

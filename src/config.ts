@@ -11,6 +11,12 @@ export type Config = Readonly<{
   strict: boolean;
   /** Accepted Data Pipelines write keys; empty means any non-empty key. */
   writeKeys: readonly string[];
+  /**
+   * Customer.io workspaces named explicitly, each with the credentials that select it: a
+   * Data Pipelines write key, a Track API site id, an App API key. Any other credential
+   * selects the workspace named after itself.
+   */
+  workspaces: Readonly<Record<string, readonly string[]>>;
   /** Accepted AEP `x-api-key` values; empty means any non-empty key. */
   aepApiKeys: readonly string[];
   /** Accepted AEP bearer tokens; empty means any non-empty token. */
@@ -42,6 +48,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   writeKeys: Object.freeze([]) as readonly string[],
   aepApiKeys: Object.freeze([]) as readonly string[],
   aepTokens: Object.freeze([]) as readonly string[],
+  workspaces: Object.freeze({}) as Readonly<Record<string, readonly string[]>>,
   seed: Object.freeze([]) as readonly string[],
   record: undefined,
   publicUrl: undefined,
@@ -65,6 +72,7 @@ const FLAGS = {
   'in-memory': { type: 'boolean' },
   strict: { type: 'boolean' },
   'write-key': { type: 'string', multiple: true },
+  workspace: { type: 'string', multiple: true },
   'aep-api-key': { type: 'string', multiple: true },
   'aep-token': { type: 'string', multiple: true },
   seed: { type: 'string', multiple: true },
@@ -91,6 +99,9 @@ Flags (each also read from the environment as CDP_EMULATOR_<NAME>, e.g. CDP_EMUL
   --in-memory            keep state in memory only
   --strict               answer Data Pipelines errors as X-Strict-Mode: 1 does
   --write-key KEY        accept only this write key (repeatable; default: any non-empty key)
+  --workspace NAME=KEY,KEY
+                         tie credentials (write key, Track site id, App API key) to one
+                         Customer.io workspace (repeatable; default: each key its own)
   --aep-api-key KEY      accept only this AEP x-api-key (repeatable; default: any non-empty key)
   --aep-token TOKEN      accept only this AEP bearer token (repeatable; default: any non-empty token)
   --seed FILE            load a state export before listening (repeatable)
@@ -119,6 +130,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     inMemory: optional(pick('in-memory'), (v) => bool('in-memory', v)),
     strict: optional(pick('strict'), (v) => bool('strict', v)),
     writeKeys: optional(pick('write-key'), (v) => list(v)),
+    workspaces: optional(flags.workspace ?? env.CDP_EMULATOR_WORKSPACE?.split(';'), (v) => workspaceMap(list(v))),
     aepApiKeys: optional(pick('aep-api-key'), (v) => list(v)),
     aepTokens: optional(pick('aep-token'), (v) => list(v)),
     seed: optional(pick('seed'), (v) => list(v)),
@@ -142,6 +154,9 @@ export function buildConfig(input: ConfigInput, cwd = process.cwd()): Config {
     // Every URL handed out is `${publicUrl}/path`; a trailing slash would double.
     publicUrl: merged.publicUrl?.replace(/\/+$/, ''),
     writeKeys: Object.freeze([...merged.writeKeys]),
+    workspaces: Object.freeze(
+      Object.fromEntries(Object.entries(merged.workspaces).map(([k, v]) => [k, Object.freeze([...v])])),
+    ),
     aepApiKeys: Object.freeze([...merged.aepApiKeys]),
     aepTokens: Object.freeze([...merged.aepTokens]),
     seed: Object.freeze([...merged.seed]),
@@ -186,6 +201,27 @@ function url(name: string, value: unknown): string {
   } catch {
     throw new ConfigError(`--${name} must be an absolute URL, got "${raw}"`);
   }
+}
+
+/** `NAME=KEY,KEY` per flag; a key may select only one workspace. */
+function workspaceMap(entries: readonly string[]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  const owner = new Map<string, string>();
+  for (const entry of entries) {
+    const match = /^([^=\s]+)=(.+)$/.exec(entry.trim());
+    if (!match) throw new ConfigError(`--workspace must look like NAME=KEY,KEY, got "${entry}"`);
+    const [, name, keys] = match as unknown as [string, string, string];
+    for (const key of keys
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)) {
+      if (owner.has(key) && owner.get(key) !== name)
+        throw new ConfigError(`--workspace: key "${key}" is given to both ${owner.get(key)} and ${name}`);
+      owner.set(key, name);
+      (map[name] ??= []).push(key);
+    }
+  }
+  return map;
 }
 
 function list(value: unknown): string[] {

@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from './app.js';
+import { workspaceKeyResolver } from './customerio/keys.js';
+import { Workspaces } from './customerio/workspaces.js';
 import { defaultDataDir, loadSpecCatalogue } from './aep/flow-service/specs.js';
 import { randomIdSource } from './aep/ids.js';
 import { buildConfig, type Config, type ConfigInput } from './config.js';
@@ -64,14 +66,21 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   const config = buildConfig(input);
   const log = givenLog ?? ((message: string) => void (config.quiet || process.stderr.write(`${message}\n`)));
   const schemas = createSchemaRegistry(defaultSchemaDir());
+  const clock = (): Date => new Date();
+  const workspaces = new Workspaces(workspaceKeyResolver(config.workspaces), clock);
   const store = await openStore<EmulatorState>({
     file: config.inMemory ? undefined : config.dataFile,
     initial: initialState,
-    reducers: stateReducers(config.maxEvents),
+    reducers: stateReducers({
+      maxEvents: config.maxEvents,
+      workspaceKeyOf: workspaces.keyOf,
+      workspace: { onApplied: workspaces.onApplied },
+    }),
     snapshotBytes: config.snapshotBytes,
     snapshotIntervalMs: config.snapshotIntervalMs,
   });
   const journal = new Journal({ store, maxEvents: config.maxEvents, newId: randomUUID });
+  workspaces.attach(store, journal);
   for (const file of config.seed) importState(store, journal, readSeed(file, schemas));
   if (config.record) log('cdp-emulator: --record is not implemented yet; no fixture will be written');
 
@@ -80,8 +89,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     schemas,
     store,
     journal,
-    clock: () => new Date(),
+    clock,
     newId: randomUUID,
+    workspaces,
     aepIds: randomIdSource(),
     specs: loadSpecCatalogue(defaultDataDir()),
     version: VERSION,

@@ -15,8 +15,10 @@ export type IdSource = {
 export function randomIdSource(): IdSource {
   return {
     uuid: randomUUID,
-    hex: (length) => randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length),
+    hex: (length) =>
+      randomBytes(Math.ceil(length / 2))
+        .toString('hex')
+        .slice(0, length),
     now: Date.now,
   };
 }
-

@@ -41,11 +41,18 @@ export class AepRepository {
   }
 
   /** Every tenant's key and a copy of one collection: for lookups that cross tenants (the inlet). */
-  findAcrossTenants<T>(collection: AepCollection, match: (value: T) => boolean): { ref: TenantRef; value: T } | undefined {
+  findAcrossTenants<T>(
+    collection: AepCollection,
+    match: (value: T) => boolean,
+  ): { ref: TenantRef; value: T } | undefined {
     return this.#store.read((state) => {
       for (const tenant of Object.values(state.aep?.tenants ?? {})) {
         for (const value of Object.values(tenant[collection]) as T[]) {
-          if (match(value)) return { ref: { imsOrgId: tenant.imsOrgId, sandboxName: tenant.sandboxName }, value: structuredClone(value) };
+          if (match(value))
+            return {
+              ref: { imsOrgId: tenant.imsOrgId, sandboxName: tenant.sandboxName },
+              value: structuredClone(value),
+            };
         }
       }
       return undefined;

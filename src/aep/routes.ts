@@ -61,8 +61,16 @@ export function createAepRouter(deps: AepRouterDeps): Router {
   });
 
   const router = Router();
-  router.use(`${PLATFORM_BASE}/flowservice`, flowGateway, createFlowServiceRouter({ flows, specs, baseUrl: deps.baseUrl }));
-  router.use(`${PLATFORM_BASE}/conversion`, defaultGateway, createConversionRouter({ mappingSets: new MappingSetService(repo, ids), schemas }));
+  router.use(
+    `${PLATFORM_BASE}/flowservice`,
+    flowGateway,
+    createFlowServiceRouter({ flows, specs, baseUrl: deps.baseUrl }),
+  );
+  router.use(
+    `${PLATFORM_BASE}/conversion`,
+    defaultGateway,
+    createConversionRouter({ mappingSets: new MappingSetService(repo, ids), schemas }),
+  );
   router.use(`${PLATFORM_BASE}/catalog`, defaultGateway, createCatalogRouter({ catalog, registry, schemas }));
   router.use(`${PLATFORM_BASE}/schemaregistry`, defaultGateway, createSchemaRegistryRouter({ registry, schemas }));
   // DCS is its own host (dcs.adobedc.net): no Platform gateway, and webhooks send no Adobe headers.

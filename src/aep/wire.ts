@@ -50,7 +50,12 @@ export function xdmError(code: number, status: number, title: string, message: s
       type: `http://ns.adobe.com/aep/errors/XDM-${code}-${status}`,
       title,
       status,
-      report: { registryRequestId: randomUUID(), timestamp: registryTimestamp(new Date()), 'detailed-message': message, 'sub-errors': [] },
+      report: {
+        registryRequestId: randomUUID(),
+        timestamp: registryTimestamp(new Date()),
+        'detailed-message': message,
+        'sub-errors': [],
+      },
       detail: message,
     },
     {},
@@ -63,7 +68,12 @@ export function xdmError(code: number, status: number, title: string, message: s
  * Platform's problem shape with the service's name in its type, so clients at least get a
  * status, a title and a reason.
  */
-export function serviceError(service: 'catalog' | 'data-prep', status: number, title: string, detail: string): EmulatorError {
+export function serviceError(
+  service: 'catalog' | 'data-prep',
+  status: number,
+  title: string,
+  detail: string,
+): EmulatorError {
   return new EmulatorError(
     status,
     { type: `http://ns.adobe.com/aep/errors/${service}-${status}`, title, status, detail },
@@ -82,7 +92,12 @@ function registryTimestamp(d: Date): string {
 export const DCS_INLET_PROBLEM = 'http://ns.adobe.com/adobecloud/problem/data-collection-service/inlet';
 
 /** A streaming inlet error in the DCS problem shape. */
-export function dcsError(status: number, title: string, message: string, report: Readonly<Record<string, unknown>> = {}): EmulatorError {
+export function dcsError(
+  status: number,
+  title: string,
+  message: string,
+  report: Readonly<Record<string, unknown>> = {},
+): EmulatorError {
   return new EmulatorError(status, { type: DCS_INLET_PROBLEM, status, title, report: { message, ...report } });
 }
 

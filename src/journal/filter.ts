@@ -8,7 +8,7 @@ export type { EventFilter };
 export type FilterValidator = (filter: unknown) => Problem[];
 
 const PAYLOAD_FIELDS = ['event', 'userId', 'anonymousId', 'messageId'] as const;
-const RECORD_FIELDS = ['api', 'type', 'writeKey', 'flowId', 'datasetId', 'valid'] as const;
+const RECORD_FIELDS = ['api', 'type', 'writeKey', 'flowId', 'datasetId', 'workspace', 'valid'] as const;
 const FILTER_KEYS: ReadonlySet<string> = new Set([...PAYLOAD_FIELDS, ...RECORD_FIELDS, 'since']);
 
 /**
@@ -36,18 +36,20 @@ export function parseEventFilter(
 }
 
 export function matchesFilter(record: EventRecord, filter: EventFilter): boolean {
+  // Workspace changes are not received events: they are listed only when asked for by api.
+  if (record.api === 'workspace' && filter.api !== 'workspace') return false;
   if (filter.since !== undefined && record.seq <= filter.since) return false;
   for (const key of RECORD_FIELDS) {
     if (filter[key] !== undefined && record[key] !== filter[key]) return false;
   }
   const payload = record.payload as Record<string, unknown> | null;
   for (const key of PAYLOAD_FIELDS) {
-    if (
-      filter[key] !== undefined &&
-      (typeof payload !== 'object' || payload === null || payload[key] !== filter[key])
-    ) {
-      return false;
-    }
+    if (filter[key] === undefined) continue;
+    if (typeof payload !== 'object' || payload === null) return false;
+    // A workspace change names its person by identifiers: userId there is the person's id.
+    const identifiers = payload.identifiers as { id?: unknown } | undefined;
+    const value = key === 'userId' && record.api === 'workspace' ? identifiers?.id : payload[key];
+    if (value !== filter[key]) return false;
   }
   return true;
 }

@@ -30,7 +30,8 @@ export function batchItemSizes(raw: Buffer): number[] | undefined {
     if (byte === QUOTE) {
       const end = stringEnd(raw, i);
       if (end < 0) return undefined;
-      if (depth === 1) lastKeyIsBatch = end - i + 1 === BATCH.length && raw.compare(BATCH, 0, BATCH.length, i, end + 1) === 0;
+      if (depth === 1)
+        lastKeyIsBatch = end - i + 1 === BATCH.length && raw.compare(BATCH, 0, BATCH.length, i, end + 1) === 0;
       i = itemEnd = end;
       continue;
     }

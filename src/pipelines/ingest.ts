@@ -14,6 +14,8 @@ export type IngestDeps = {
   newMessageId: () => string;
   writeKeys: readonly string[];
   limits: IngestLimits;
+  /** Runs once the request's events are journaled (and applied to their workspaces). */
+  afterAppend?: () => void;
 };
 
 /** One parsed request to a tracking endpoint. */
@@ -85,7 +87,9 @@ export function createIngest(deps: IngestDeps): (request: IngestRequest) => Inge
     const status = authProblem ? 'unauthorized' : drafts.some((d) => !d.valid) ? 'invalid' : 'accepted';
     const refused = request.strict && status !== 'accepted';
     const journaled = refused ? drafts.map(refuse) : drafts;
-    return { status, errors: errorLines(request.endpoint, drafts), records: deps.journal.append(journaled) };
+    const records = deps.journal.append(journaled);
+    deps.afterAppend?.();
+    return { status, errors: errorLines(request.endpoint, drafts), records };
   };
 }
 

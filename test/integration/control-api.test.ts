@@ -135,15 +135,20 @@ describe('GET and PUT /state', () => {
     expect(exported.headers['content-type']).toMatch(/^application\/json/);
     const state = exported.body as EmulatorState;
     expect(schemas.validate('control/state', state)).toEqual([]);
-    expect(state).toMatchObject({ format: 'cdp-emulator/state@1', seq: source.events().at(-1)!.seq });
-    expect(ids(state.events)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(state).toMatchObject({ format: 'cdp-emulator/state@1', seq: state.events.at(-1)!.seq });
+    // The state also holds the workspace changes the valid events made (api "workspace").
+    const received = state.events.filter((r) => r.api !== 'workspace');
+    expect(ids(received)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(received.at(-1)!.seq).toBe(source.events().at(-1)!.seq);
 
     const put = await request(target.url)
       .put('/_emulator/state')
       .set('Content-Type', 'application/json')
       .send(JSON.stringify(state));
     expect(put.status).toBe(204);
-    expect((await request(target.url).get('/_emulator/events').expect(200)).body.items).toEqual(state.events);
+    expect((await request(target.url).get('/_emulator/events').expect(200)).body.items).toEqual(received);
+    const changes = state.events.filter((r) => r.api === 'workspace');
+    expect((await request(target.url).get('/_emulator/events?api=workspace').expect(200)).body.items).toEqual(changes);
     expect((await request(target.url).get('/_emulator/state').expect(200)).body).toEqual(state);
   });
 

@@ -6,7 +6,13 @@ const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value
 
 describe('batchItemSizes', () => {
   it('measures each item as serialised compactly', () => {
-    const items = [{ type: 'track', event: 'a' }, { type: 'identify', traits: { n: [1, { x: '}]' }] } }, 42, 'str', null];
+    const items = [
+      { type: 'track', event: 'a' },
+      { type: 'identify', traits: { n: [1, { x: '}]' }] } },
+      42,
+      'str',
+      null,
+    ];
     expect(sizesOf(JSON.stringify({ batch: items }))).toEqual(items.map(bytes));
   });
 

@@ -6,7 +6,10 @@ describe('config', () => {
     const env = { CDP_EMULATOR_PORT: '5000', CDP_EMULATOR_WRITE_KEY: 'a, b', CDP_EMULATOR_STRICT: 'true' };
     expect(loadConfig([], {})).toMatchObject({ port: DEFAULT_CONFIG.port, strict: false, writeKeys: [] });
     expect(loadConfig([], env)).toMatchObject({ port: 5000, strict: true, writeKeys: ['a', 'b'] });
-    expect(loadConfig(['--port', '0', '--write-key', 'c', '--write-key', 'd'], env)).toMatchObject({ port: 0, writeKeys: ['c', 'd'] });
+    expect(loadConfig(['--port', '0', '--write-key', 'c', '--write-key', 'd'], env)).toMatchObject({
+      port: 0,
+      writeKeys: ['c', 'd'],
+    });
   });
 
   it.each([

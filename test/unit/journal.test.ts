@@ -8,7 +8,7 @@ async function journalOf(maxEvents = 100): Promise<{ journal: Journal; state: ()
   const store = await openStore<EmulatorState>({
     file: undefined,
     initial: initialState,
-    reducers: stateReducers(maxEvents),
+    reducers: stateReducers({ maxEvents, workspaceKeyOf: (k) => k }),
     snapshotBytes: 1 << 30,
     snapshotIntervalMs: 60_000,
   });
@@ -103,7 +103,7 @@ describe('state.import', () => {
     const store = await openStore<EmulatorState>({
       file: undefined,
       initial: initialState,
-      reducers: stateReducers(100),
+      reducers: stateReducers({ maxEvents: 100, workspaceKeyOf: (k) => k }),
       snapshotBytes: 1 << 30,
       snapshotIntervalMs: 60_000,
     });

@@ -30,7 +30,10 @@ export function createCatalogRouter({ catalog, registry, schemas }: CatalogRoute
       throw badRequest(400, `Schema ${body.schemaRef.id} does not exist in sandbox ${tenant.sandboxName}`);
     }
     const dataSet = catalog.create(tenant, body, String(res.locals.client));
-    res.status(201).location(`/dataSets/${dataSet.id}`).json([`@/dataSets/${dataSet.id}`]);
+    res
+      .status(201)
+      .location(`/dataSets/${dataSet.id}`)
+      .json([`@/dataSets/${dataSet.id}`]);
   });
   router.get('/dataSets', (req, res) => {
     res.json(catalog.list(tenantOf(res), listQuery(req.query)));

@@ -5,7 +5,13 @@ import type { ExpressionValidateRequest } from '../../generated/aep/requests/exp
 import { useWire } from '../../http/errors.js';
 import { bodyProblem, describeProblems, jsonBody } from '../../http/json-body.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
-import { listFunctions, listOperators, previewMappingSet, validateExpression, validateMappingSet } from '../data-prep/index.js';
+import {
+  listFunctions,
+  listOperators,
+  previewMappingSet,
+  validateExpression,
+  validateMappingSet,
+} from '../data-prep/index.js';
 import { tenantOf } from '../gateway.js';
 import { serviceError } from '../wire.js';
 import type { MappingSetService, PageQuery } from './service.js';
@@ -31,7 +37,9 @@ export function createConversionRouter({ mappingSets, schemas }: ConversionRoute
   };
 
   router.post('/mappingSets/validate', ...body, (req, res) => {
-    res.json({ validationResponse: validateMappingSet(checked<MappingSetRequest>(req, 'aep/requests/mapping-set').mappings) });
+    res.json({
+      validationResponse: validateMappingSet(checked<MappingSetRequest>(req, 'aep/requests/mapping-set').mappings),
+    });
   });
   router.post('/mappingSets/preview', ...body, (req, res) => {
     const request = checked<MappingPreviewRequest>(req, 'aep/requests/mapping-preview');
@@ -42,7 +50,11 @@ export function createConversionRouter({ mappingSets, schemas }: ConversionRoute
     res.json(result.items);
   });
   router.post('/mappingSets', ...body, (req, res) => {
-    const result = mappingSets.create(tenantOf(res), checked(req, 'aep/requests/mapping-set'), String(res.locals.client));
+    const result = mappingSets.create(
+      tenantOf(res),
+      checked(req, 'aep/requests/mapping-set'),
+      String(res.locals.client),
+    );
     if (Array.isArray(result)) throw badRequest(400, describeProblems(result));
     res.json(result);
   });
@@ -57,7 +69,12 @@ export function createConversionRouter({ mappingSets, schemas }: ConversionRoute
     res.json(found);
   });
   router.put('/mappingSets/:id', ...body, (req, res) => {
-    const result = mappingSets.replace(tenantOf(res), req.params.id as string, checked(req, 'aep/requests/mapping-set'), String(res.locals.client));
+    const result = mappingSets.replace(
+      tenantOf(res),
+      req.params.id as string,
+      checked(req, 'aep/requests/mapping-set'),
+      String(res.locals.client),
+    );
     if (result === undefined) throw notFound(`Mapping set ${req.params.id as string}`);
     if (Array.isArray(result)) throw badRequest(400, describeProblems(result));
     res.json(result);
@@ -68,14 +85,19 @@ export function createConversionRouter({ mappingSets, schemas }: ConversionRoute
     res.json(found.mappings);
   });
   router.get('/mappingSets/:id/mappings/:mappingId', (req, res) => {
-    const mapping = mappingSets.get(tenantOf(res), req.params.id as string, versionOf(req))?.mappings.find((m) => m.id === req.params.mappingId);
+    const mapping = mappingSets
+      .get(tenantOf(res), req.params.id as string, versionOf(req))
+      ?.mappings.find((m) => m.id === req.params.mappingId);
     if (!mapping) throw notFound(`Mapping ${req.params.mappingId as string}`);
     res.json(mapping);
   });
 
   // The expression-language endpoints list exactly what the engine implements.
   router.post('/languages/el/validate', ...body, (req, res) => {
-    res.json(validateExpression(checked<ExpressionValidateRequest>(req, 'aep/requests/expression-validate').expression).length === 0);
+    res.json(
+      validateExpression(checked<ExpressionValidateRequest>(req, 'aep/requests/expression-validate').expression)
+        .length === 0,
+    );
   });
   router.get('/languages/el/functions', (_req, res) => void res.json(listFunctions()));
   router.get('/languages/el/operators', (_req, res) => void res.json(listOperators()));

@@ -22,7 +22,10 @@ export type MappingSetVersion = Omit<MappingSetRequest, 'version' | 'mappings'> 
 };
 
 /** What POST and PUT answer: the id, the version and who wrote it when (reference §4). */
-export type WriteSummary = Pick<MappingSetVersion, 'id' | 'version' | 'createdDate' | 'modifiedDate' | 'createdBy' | 'modifiedBy'>;
+export type WriteSummary = Pick<
+  MappingSetVersion,
+  'id' | 'version' | 'createdDate' | 'modifiedDate' | 'createdBy' | 'modifiedBy'
+>;
 
 export type PageQuery = { limit: number; start: number; name?: string; orderBy?: string };
 
@@ -67,7 +70,13 @@ export class MappingSetService {
     return { data: latest.slice(query.start, query.start + query.limit), total: latest.length };
   }
 
-  #write(ref: TenantRef, id: string, earlier: MappingSetVersion[], body: MappingSetRequest, client: string): WriteSummary | Problem[] {
+  #write(
+    ref: TenantRef,
+    id: string,
+    earlier: MappingSetVersion[],
+    body: MappingSetRequest,
+    client: string,
+  ): WriteSummary | Problem[] {
     const { mappings, problems } = normalizeMappings(body.mappings);
     if (problems.length) return problems;
     // Compiling finds what normalising cannot: expressions that do not parse, bad paths.
@@ -76,7 +85,13 @@ export class MappingSetService {
     const now = this.#ids.now();
     const user = `${client}@AdobeID`;
     const version = earlier.length;
-    const stamp = { version, createdDate: earlier[0]?.createdDate ?? now, modifiedDate: now, createdBy: earlier[0]?.createdBy ?? user, modifiedBy: user };
+    const stamp = {
+      version,
+      createdDate: earlier[0]?.createdDate ?? now,
+      modifiedDate: now,
+      createdBy: earlier[0]?.createdBy ?? user,
+      modifiedBy: user,
+    };
     const { version: _clientVersion, mappings: _raw, ...rest } = body;
     const stored: MappingSetVersion = {
       ...rest,

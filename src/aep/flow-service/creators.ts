@@ -17,7 +17,8 @@ export function createConnection(deps: CreatorDeps, actor: Actor, body: CreateCo
   requireConnectionSpec(deps, body.connectionSpec.id);
   const streaming = body.connectionSpec.id === SPEC_IDS.httpApi;
   const params = { ...(body.auth?.params ?? {}) };
-  if (streaming) Object.assign(params, newInletPath(deps.ids), { authenticationRequired: params.authenticationRequired ?? false });
+  if (streaming)
+    Object.assign(params, newInletPath(deps.ids), { authenticationRequired: params.authenticationRequired ?? false });
   // Every HTTP API connection has an inlet, even one created without `auth`.
   const auth = body.auth || streaming ? { specName: 'Streaming Connection', ...body.auth, params } : undefined;
   return newEntity(deps.repo, deps.ids, actor, { ...body, ...(auth ? { auth } : {}), state: 'enabled' as const });
@@ -50,7 +51,8 @@ export function createFlow(deps: CreatorDeps, actor: Actor, body: CreateFlowRequ
   const targets = (body.targetConnectionIds ?? []).map((id) => requireEntity(deps, actor, 'targetConnections', id));
   requireFit(flowSpec, 'source', sources, flowSpec.sourceConnectionSpecIds);
   requireFit(flowSpec, 'target', targets, flowSpec.targetConnectionSpecIds);
-  for (const transformation of body.transformations ?? []) checkMapping(deps.repo, actor.tenant, transformation, targets);
+  for (const transformation of body.transformations ?? [])
+    checkMapping(deps.repo, actor.tenant, transformation, targets);
   const inheritedAttributes = {
     properties: { isSourceFlow: true },
     sourceConnections: sources.map((s) => ({
@@ -81,13 +83,23 @@ function requireConnectionSpec(deps: CreatorDeps, id: string): void {
   if (!deps.specs.connectionSpecs.has(id)) throw flowError(FLOW_ERRORS.invalidSpecId, {});
 }
 
-function requireEntity(deps: CreatorDeps, actor: Actor, resource: 'connections' | 'sourceConnections' | 'targetConnections', id: string): Entity {
+function requireEntity(
+  deps: CreatorDeps,
+  actor: Actor,
+  resource: 'connections' | 'sourceConnections' | 'targetConnections',
+  id: string,
+): Entity {
   const entity = deps.repo.get<Entity>(actor.tenant, resource, id);
   if (!entity) throw flowError(FLOW_ERRORS.resourceNotFound, { resource, id });
   return entity;
 }
 
-function requireFit(flowSpec: FlowSpec, side: string, connections: readonly Entity[], allowed: readonly string[]): void {
+function requireFit(
+  flowSpec: FlowSpec,
+  side: string,
+  connections: readonly Entity[],
+  allowed: readonly string[],
+): void {
   for (const connection of connections) {
     const specId = (connection.connectionSpec as { id: string }).id;
     if (!allowed.includes(specId)) {

@@ -218,7 +218,8 @@ export const FLOW_ERRORS = Object.freeze({
     1439,
     404,
     'Resource not found',
-    ({ resource, id }) => `The requested ${resource} resource ${id} is not found. Verify the resource ID before trying again.`,
+    ({ resource, id }) =>
+      `The requested ${resource} resource ${id} is not found. Verify the resource ID before trying again.`,
   ),
   flowIdMissing: template(
     1446,
@@ -226,7 +227,12 @@ export const FLOW_ERRORS = Object.freeze({
     INVALID,
     () => 'The flow ID cannot be null or empty. Please update the flow ID and try again.',
   ),
-  activeFlowsContain: template<{ id: string }>(1447, 400, INVALID, ({ id }) => `Found active flows containing id ${id}.`),
+  activeFlowsContain: template<{ id: string }>(
+    1447,
+    400,
+    INVALID,
+    ({ id }) => `Found active flows containing id ${id}.`,
+  ),
   sandboxHeaderMissing: template(
     2105,
     400,

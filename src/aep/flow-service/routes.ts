@@ -53,7 +53,10 @@ export function createFlowServiceRouter({ flows, specs, baseUrl }: FlowServiceRo
     res.json(flows.flowAction(actor(res), req.params.id as string, op, req.get('if-match')));
   });
 
-  for (const [path, catalogue] of [['connectionSpecs', specs.connectionSpecs], ['flowSpecs', specs.flowSpecs]] as const) {
+  for (const [path, catalogue] of [
+    ['connectionSpecs', specs.connectionSpecs],
+    ['flowSpecs', specs.flowSpecs],
+  ] as const) {
     router.get(`/${path}`, (req, res) => {
       const query = unwrap(parseListQuery(req.query as QueryParams));
       const page = unwrap(runListQuery([...catalogue.values()], query, `/${path}`));

@@ -21,7 +21,11 @@ export const RUN_WINDOW_MS = 60 * 60 * 1000;
 
 export function createRun(deps: CreatorDeps, actor: Actor, body: CreateFlowRunRequest): Run {
   if (!body.flowId) throw flowError(FLOW_ERRORS.flowIdMissing, {});
-  const flow = deps.repo.get<FlowServiceEntity & { flowSpec: unknown; providerRefId?: string }>(actor.tenant, 'flows', body.flowId);
+  const flow = deps.repo.get<FlowServiceEntity & { flowSpec: unknown; providerRefId?: string }>(
+    actor.tenant,
+    'flows',
+    body.flowId,
+  );
   if (!flow) throw flowError(FLOW_ERRORS.flowNotFound, { id: body.flowId });
   const start = body.params?.windowStartTime ?? body.params?.startTime ?? deps.ids.now();
   return newEntity(deps.repo, deps.ids, actor, {
@@ -45,7 +49,12 @@ export function countInletRecords(deps: CreatorDeps, actor: Actor, flowId: strin
   const current = deps.repo
     .list<Run>(actor.tenant, 'runs')
     .find((r) => r.flowId === flowId && r.metrics.durationSummary.startedAtUTC === windowStart);
-  const run = current ?? createRun(deps, actor, { flowId, params: { windowStartTime: windowStart, windowEndTime: windowStart + RUN_WINDOW_MS } });
+  const run =
+    current ??
+    createRun(deps, actor, {
+      flowId,
+      params: { windowStartTime: windowStart, windowEndTime: windowStart + RUN_WINDOW_MS },
+    });
   const summary = run.metrics.recordSummary;
   summary.inputRecordCount = (summary.inputRecordCount ?? 0) + counts.input;
   summary.createdRecordCount = (summary.createdRecordCount ?? 0) + counts.created;

@@ -11,7 +11,9 @@ export type InletFlow = FlowServiceEntity & {
   options?: { inletUrl?: string };
 };
 
-type StreamingConnection = FlowServiceEntity & { auth?: { params?: { inletId?: string; authenticationRequired?: boolean } } };
+type StreamingConnection = FlowServiceEntity & {
+  auth?: { params?: { inletId?: string; authenticationRequired?: boolean } };
+};
 
 /**
  * What an inlet id names: a webhook flow's own inlet (its `options.inletUrl`), or an HTTP API
@@ -23,7 +25,10 @@ export function findInlet(repo: AepRepository, inletId: string): Inlet | undefin
   const path = `/collection/${inletId}`;
   const byFlow = repo.findAcrossTenants<InletFlow>('flows', (f) => f.options?.inletUrl === path);
   if (byFlow) return { ref: byFlow.ref, inletId, flow: byFlow.value };
-  const byConnection = repo.findAcrossTenants<StreamingConnection>('connections', (c) => c.auth?.params?.inletId === inletId);
+  const byConnection = repo.findAcrossTenants<StreamingConnection>(
+    'connections',
+    (c) => c.auth?.params?.inletId === inletId,
+  );
   return byConnection ? { ref: byConnection.ref, inletId, connection: byConnection.value } : undefined;
 }
 
@@ -37,14 +42,17 @@ export function requiresAuthentication(inlet: Inlet): boolean {
  */
 export function flowFor(repo: AepRepository, inlet: Inlet, flowId: string | undefined): InletFlow | string {
   if (inlet.flow) {
-    if (flowId !== undefined && flowId !== inlet.flow.id) return `Flow ${flowId} does not belong to inlet ${inlet.inletId}`;
+    if (flowId !== undefined && flowId !== inlet.flow.id)
+      return `Flow ${flowId} does not belong to inlet ${inlet.inletId}`;
     return inlet.flow;
   }
-  if (flowId === undefined) return `Missing flow id: send the x-adobe-flow-id header or query parameter for inlet ${inlet.inletId}`;
+  if (flowId === undefined)
+    return `Missing flow id: send the x-adobe-flow-id header or query parameter for inlet ${inlet.inletId}`;
   const flow = repo.get<InletFlow>(inlet.ref, 'flows', flowId);
   const connectionId = inlet.connection?.id;
   const reads = flow?.sourceConnectionIds?.some(
-    (id) => repo.get<{ baseConnectionId?: string }>(inlet.ref, 'sourceConnections', id)?.baseConnectionId === connectionId,
+    (id) =>
+      repo.get<{ baseConnectionId?: string }>(inlet.ref, 'sourceConnections', id)?.baseConnectionId === connectionId,
   );
   return flow && reads ? flow : `Flow ${flowId} was not found for inlet ${inlet.inletId}`;
 }

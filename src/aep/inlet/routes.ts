@@ -31,13 +31,16 @@ export function createInletRouter({ inlets, repo, ids, durable }: InletRouterDep
   router.post('/collection/batch/:inletId', ...body, async (req, res) => {
     const inlet = resolve(repo, req);
     const messages = (req.body as { messages?: unknown } | undefined)?.messages;
-    if (!Array.isArray(messages)) throw dcsError(400, 'Bad Request', `${describe(inlet)} The 'messages' field must be an array of messages`);
+    if (!Array.isArray(messages))
+      throw dcsError(400, 'Bad Request', `${describe(inlet)} The 'messages' field must be an array of messages`);
     const receivedTimeMs = ids.now();
     const outcomes = inlets.ingest(inlet, messages, hints(req));
     await durable();
     const batchId = xaction(receivedTimeMs);
     const responses = outcomes.map((o, i) =>
-      o.kind === 'refused' ? { statusCode: 400, message: `${describe(inlet)} ${o.message}` } : { xactionId: `${batchId}:${i}` },
+      o.kind === 'refused'
+        ? { statusCode: 400, message: `${describe(inlet)} ${o.message}` }
+        : { xactionId: `${batchId}:${i}` },
     );
     res.status(207).json({ inletId: inlet.inletId, batchId, receivedTimeMs, responses });
   });
@@ -60,7 +63,8 @@ function resolve(repo: AepRepository, req: Request): Inlet {
   const inletId = req.params.inletId as string;
   const inlet = findInlet(repo, inletId);
   if (!inlet) throw dcsError(404, 'Not Found', `inletId: [${inletId}] The inlet was not found`);
-  if (requiresAuthentication(inlet) && !/^Bearer\s+\S+/i.test(req.get('authorization') ?? '')) throw dcsAuthError(inletId);
+  if (requiresAuthentication(inlet) && !/^Bearer\s+\S+/i.test(req.get('authorization') ?? ''))
+    throw dcsAuthError(inletId);
   return inlet;
 }
 

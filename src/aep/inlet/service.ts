@@ -68,38 +68,68 @@ export class InletService {
     if (flow.state === 'disabled') {
       // DCS takes the message and the disabled flow drops it: accepted, journaled, counted failed.
       const reason = `Dataflow ${flow.id} is disabled; the message was dropped`;
-      return { draft: draft(receivedAt, message, null, [{ path: '', message: reason }], ids), violations: [], flowId: flow.id };
+      return {
+        draft: draft(receivedAt, message, null, [{ path: '', message: reason }], ids),
+        violations: [],
+        flowId: flow.id,
+      };
     }
     const schema = dataSet ? this.#deps.registry.find(inlet.ref, dataSet.schemaRef.id) : undefined;
-    const { record, problems: mappingProblems } = envelope ? { record: envelope.entity, problems: [] } : this.#map(inlet, flow, message, schema);
+    const { record, problems: mappingProblems } = envelope
+      ? { record: envelope.entity, problems: [] }
+      : this.#map(inlet, flow, message, schema);
     const { violations, problems } = this.#validate(dataSet, schema, record);
     const errors = [...mappingProblems, ...problems];
     const valid = problems.length === 0;
     return { draft: draft(receivedAt, message, record, errors, ids, valid), violations, flowId: flow.id };
   }
 
-  #map(inlet: Inlet, flow: InletFlow, input: unknown, schema: XdmSchema | undefined): { record: unknown; problems: Problem[] } {
+  #map(
+    inlet: Inlet,
+    flow: InletFlow,
+    input: unknown,
+    schema: XdmSchema | undefined,
+  ): { record: unknown; problems: Problem[] } {
     const mapping = flow.transformations?.find((t) => t.name === 'Mapping');
     if (!mapping?.params.mappingId) return { record: input, problems: [] };
-    const compiled = this.#deps.mappings.get(inlet.ref, mapping.params.mappingId, Number(mapping.params.mappingVersion ?? 0), schema);
-    if (!compiled) return { record: input, problems: [{ path: '', message: `Mapping set ${mapping.params.mappingId} is missing` }] };
+    const compiled = this.#deps.mappings.get(
+      inlet.ref,
+      mapping.params.mappingId,
+      Number(mapping.params.mappingVersion ?? 0),
+      schema,
+    );
+    if (!compiled)
+      return { record: input, problems: [{ path: '', message: `Mapping set ${mapping.params.mappingId} is missing` }] };
     const { record, errors } = compiled.apply(input);
     // A conversion error nulls that attribute and ingests the rest (reference §4), so these are
     // reported without making the record invalid.
-    const problems = errors.map((e) => ({ path: `/${e.destination.replaceAll('.', '/')}`, message: `conversion error, attribute left out: ${e.exception}` }));
+    const problems = errors.map((e) => ({
+      path: `/${e.destination.replaceAll('.', '/')}`,
+      message: `conversion error, attribute left out: ${e.exception}`,
+    }));
     return { record, problems };
   }
 
-  #validate(dataSet: DataSet | undefined, schema: XdmSchema | undefined, record: unknown): { violations: ErrorObject[]; problems: Problem[] } {
+  #validate(
+    dataSet: DataSet | undefined,
+    schema: XdmSchema | undefined,
+    record: unknown,
+  ): { violations: ErrorObject[]; problems: Problem[] } {
     if (!dataSet) return { violations: [], problems: [{ path: '', message: 'The flow has no target dataset' }] };
-    if (!schema) return { violations: [], problems: [{ path: '', message: `Schema ${dataSet.schemaRef.id} of dataset ${dataSet.id} does not exist` }] };
+    if (!schema)
+      return {
+        violations: [],
+        problems: [{ path: '', message: `Schema ${dataSet.schemaRef.id} of dataset ${dataSet.id} does not exist` }],
+      };
     const violations = this.#deps.validator.validate(schema, record);
     return { violations, problems: toProblems(violations) };
   }
 
   #dataSetOf(inlet: Inlet, flow: InletFlow, datasetId: string | undefined): DataSet | undefined {
     const targetId = flow.targetConnectionIds?.[0];
-    const target = targetId ? this.#deps.repo.get<{ params?: { dataSetId?: string } }>(inlet.ref, 'targetConnections', targetId) : undefined;
+    const target = targetId
+      ? this.#deps.repo.get<{ params?: { dataSetId?: string } }>(inlet.ref, 'targetConnections', targetId)
+      : undefined;
     const id = datasetId ?? target?.params?.dataSetId;
     return id ? this.#deps.repo.get<DataSet>(inlet.ref, 'dataSets', id) : undefined;
   }
@@ -114,7 +144,8 @@ export class InletService {
       else counts.failed += 1;
       perFlow.set(p.flowId, counts);
     }
-    for (const [flowId, counts] of perFlow) countInletRecords(this.#deps, { tenant: inlet.ref, client: 'dcs' }, flowId, counts);
+    for (const [flowId, counts] of perFlow)
+      countInletRecords(this.#deps, { tenant: inlet.ref, client: 'dcs' }, flowId, counts);
   }
 }
 
@@ -123,7 +154,9 @@ export class InletService {
  * A message is an envelope when it has a `header` object: a webhook payload may well have a
  * `body` field of its own.
  */
-function readEnvelope(message: Record<string, unknown>): { entity: unknown; flowId?: string; datasetId?: string } | 'malformed' | undefined {
+function readEnvelope(
+  message: Record<string, unknown>,
+): { entity: unknown; flowId?: string; datasetId?: string } | 'malformed' | undefined {
   const header = message.header;
   if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined;
   const body = message.body as Record<string, unknown> | undefined;

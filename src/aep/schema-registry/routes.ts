@@ -32,7 +32,12 @@ export function createSchemaRegistryRouter({ registry, schemas }: SchemaRegistry
     const accept = parseXedAccept(req.get('accept'));
     // A listing takes no version: the spec's acceptErrorList example refuses `xed+json;version=1`.
     if (!accept || accept.version !== undefined) {
-      throw xdmError(1006, 400, 'Accept header invalid', `The supplied Accept header is not valid: ${req.get('accept') ?? ''} - ${ACCEPT_HINT}`);
+      throw xdmError(
+        1006,
+        400,
+        'Accept header invalid',
+        `The supplied Accept header is not valid: ${req.get('accept') ?? ''} - ${ACCEPT_HINT}`,
+      );
     }
     const all = registry.list(tenantOf(res));
     const results = accept.form === 'xed-id' ? all.map(idOnly) : all.map((s) => render(s, accept));
@@ -46,7 +51,9 @@ export function createSchemaRegistryRouter({ registry, schemas }: SchemaRegistry
       const message = `Requested resource ${req.params.id as string} with version ${version} is not found`;
       throw xdmError(1012, 404, 'Resource Not Found', message);
     }
-    res.type(`application/vnd.adobe.${accept.form}${accept.notext ? '-notext' : ''}+json; version=1`).send(JSON.stringify(render(schema, accept)));
+    res
+      .type(`application/vnd.adobe.${accept.form}${accept.notext ? '-notext' : ''}+json; version=1`)
+      .send(JSON.stringify(render(schema, accept)));
   });
   return router;
 }

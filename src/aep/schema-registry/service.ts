@@ -19,7 +19,12 @@ export type XdmSchema = CreateXdmSchemaRequest & {
  * one from the org id, e.g. `ACME123@AdobeOrg` → `acme123`.
  */
 export function tenantId(ref: TenantRef): string {
-  return ref.imsOrgId.split('@')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '') || 'tenant';
+  return (
+    ref.imsOrgId
+      .split('@')[0]!
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '') || 'tenant'
+  );
 }
 
 export class SchemaRegistryService {
@@ -49,7 +54,7 @@ export class SchemaRegistryService {
         'xdm:createdClientId': client,
         'xdm:repositoryCreatedBy': client,
         'meta:containerId': 'tenant',
-        'eTag': this.#ids.hex(40),
+        eTag: this.#ids.hex(40),
       },
     };
     this.#repo.put(ref, 'schemas', schema.$id, schema);

@@ -4,12 +4,15 @@
  * Query parameters that select EventRecords, shared by /events, /events/wait, WS /stream and the programmatic API. Every given field must match.
  */
 export interface EventFilter {
-  api?: 'pipelines' | 'aep';
+  api?: 'pipelines' | 'aep' | 'workspace';
   type?: string;
   /**
    * payload.event of a track call
    */
   event?: string;
+  /**
+   * payload.userId; for workspace records, the person's id
+   */
   userId?: string;
   anonymousId?: string;
   messageId?: string;
@@ -21,4 +24,5 @@ export interface EventFilter {
    * Only records with a seq greater than this.
    */
   since?: number;
+  workspace?: string;
 }

@@ -7,7 +7,7 @@ export interface EventsResponse {
   items: EventRecord[];
 }
 /**
- * One received event, as journaled, listed by GET /_emulator/events and sent on the WebSocket stream (DESIGN.md, Public contracts).
+ * One received event, as journaled, listed by GET /_emulator/events and sent on the WebSocket stream (DESIGN.md, Public contracts). With api "workspace", one change the Customer.io destination made to a workspace (README, What happened to my user?).
  */
 export interface EventRecord {
   /**
@@ -16,8 +16,11 @@ export interface EventRecord {
   seq: number;
   id: string;
   receivedAt: string;
-  api: 'pipelines' | 'aep';
-  type: 'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias' | 'inlet';
+  api: 'pipelines' | 'aep' | 'workspace';
+  /**
+   * identify, track, page, screen, group or alias (pipelines); inlet (aep); the change's kind, e.g. person.attributes (workspace).
+   */
+  type: string;
   /**
    * False when the vendor would have dropped or rejected the event; `errors` says why.
    */
@@ -41,6 +44,10 @@ export interface EventRecord {
   input?: unknown;
   flowId?: string;
   datasetId?: string;
+  /**
+   * Workspace records only: the key of the workspace that changed.
+   */
+  workspace?: string;
 }
 /**
  * One validation problem: a JSON Pointer into the payload and a sentence.
