@@ -17,14 +17,12 @@ export function streamingValidation(
   // Without schema violations the record failed for another reason (no dataset, no schema).
   const exceptions = outcome.violations.length
     ? outcome.violations.slice(0, MAX_VIOLATIONS).map(causingException)
-    : outcome.record.errors
-        .slice(0, MAX_VIOLATIONS)
-        .map((e) => ({
-          schemaLocation: '#',
-          pointerToViolation: `#${e.path}`,
-          causingExceptions: [],
-          message: e.message,
-        }));
+    : outcome.record.errors.slice(0, MAX_VIOLATIONS).map((e) => ({
+        schemaLocation: '#',
+        pointerToViolation: `#${e.path}`,
+        causingExceptions: [],
+        message: e.message,
+      }));
   const found = outcome.violations.length || exceptions.length;
   return new EmulatorError(400, {
     type: DCS_INLET_PROBLEM,
