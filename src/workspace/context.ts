@@ -1,5 +1,5 @@
 import { nextActivityId } from './ids.js';
-import { compact } from './values.js';
+import { forgetActivity, rememberActivity } from './activity-index.js';
 import type {
   Activity,
   ApplyOptions,
@@ -43,20 +43,32 @@ export class Apply {
     this.problems.push({ path, code, message });
   }
 
-  /** Appends to the activity log, dropping the oldest entries beyond the bound. */
-  activity({ person, id, ...fields }: ActivityInput): Activity {
-    const next = nextActivityId(this.workspace, fields.timestamp);
-    const activity: Activity = {
-      ...compact(fields),
-      id: id ?? next.id,
-      seq: next.seq,
-      cio_id: person?.cio_id ?? null,
-      customer_identifiers: person ? identifiersOf(person) : null,
-    };
+  /**
+   * Appends to the activity log, dropping the oldest entries beyond the bound. Runs once per
+   * event: no rest destructuring or cloning here, both several times slower in V8.
+   */
+  activity(input: ActivityInput): Activity {
+    const next = nextActivityId(this.workspace, input.timestamp);
+    // JSON (and so the journal) would drop undefined members; leave them out here already.
+    const fields: Record<string, unknown> = {};
+    for (const key in input) {
+      const value = input[key as keyof ActivityInput];
+      if (key !== 'person' && key !== 'id' && value !== undefined) fields[key] = value;
+    }
+    fields.id = input.id ?? next.id;
+    fields.seq = next.seq;
+    fields.cio_id = input.person?.cio_id ?? null;
+    fields.customer_identifiers = input.person ? identifiersOf(input.person) : null;
+    const activity = fields as unknown as Activity;
     const log = this.workspace.activities;
     log.push(activity);
-    if (log.length > this.options.maxActivities) log.splice(0, log.length - this.options.maxActivities);
-    this.change({ kind: 'activity', activity: structuredClone(activity) });
+    rememberActivity(this.workspace, activity.id);
+    const bound = this.options.maxActivities;
+    if (log.length > bound) {
+      for (const dropped of log.splice(0, log.length - bound)) forgetActivity(this.workspace, dropped.id);
+    }
+    // Changes are read, never kept and changed, so the logged activity itself is handed out.
+    this.change({ kind: 'activity', activity });
     return activity;
   }
 

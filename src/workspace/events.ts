@@ -1,3 +1,4 @@
+import { hasActivity } from './activity-index.js';
 import type { Apply } from './context.js';
 import { findByAnonymousId, findPerson, isEmailShaped } from './identifiers.js';
 import { ensurePerson } from './person-ops.js';
@@ -67,14 +68,12 @@ function eventFields(apply: Apply, input: EventInput) {
     type: input.type,
     name: input.name,
     timestamp: apply.timestamp,
-    data: structuredClone(input.data),
+    // The event's own data, not a copy: activities are never changed once logged.
+    data: input.data,
     ...(input.id === undefined ? {} : { id: input.id }),
   };
 }
 
 function isDuplicate(apply: Apply, id: string | undefined): boolean {
-  if (id === undefined) return false;
-  const log = apply.workspace.activities;
-  for (let i = log.length - 1; i >= 0; i -= 1) if (log[i]?.id === id) return true;
-  return false;
+  return id !== undefined && hasActivity(apply.workspace, id);
 }
