@@ -33,10 +33,15 @@ function isoMillis(value: string): number | undefined {
  */
 export function convertTimestamps(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
     const converted =
       typeof item === 'string' && isIsoDate(item) ? isoToUnix(item) : isRecord(item) ? convertTimestamps(item) : item;
-    Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true });
+    // Plain assignment is several times faster; only a "__proto__" key needs defining as data.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true });
+    else out[key] = converted;
   }
   return out;
 }
