@@ -6,6 +6,8 @@ import type { IdSource } from './aep/ids.js';
 import { AepRepository } from './aep/repository.js';
 import type { SpecCatalogue } from './aep/flow-service/specs.js';
 import { createControlRouter } from './control/routes.js';
+import { createAppRouter } from './customerio/app-routes.js';
+import { createTrackRouter } from './customerio/track-routes.js';
 import type { Workspaces } from './customerio/workspaces.js';
 import { errorMiddleware, problem } from './http/errors.js';
 import type { Journal } from './journal/journal.js';
@@ -53,6 +55,10 @@ export function createApp(deps: AppDeps): Express {
   });
   const publicUrl = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   app.use(createPipelinesRouter({ config, durable: () => store.durable(), ingest, publicUrl }));
+  // Customer.io's own APIs over the same workspaces; the App API shares /v1 with Data Pipelines.
+  const { workspaces } = deps;
+  app.use(createTrackRouter({ schemas, workspaces, clock: deps.clock, durable: () => store.durable(), publicUrl }));
+  app.use(createAppRouter({ schemas, workspaces }));
   const repo = new AepRepository(store, deps.aepIds);
   app.use(
     createAepRouter({

@@ -34,7 +34,7 @@ const addErrors = ((addErrorsModule as unknown as { default?: unknown }).default
  * most of the CLI's start-up time.
  */
 export function createSchemaRegistry(dir: string): SchemaRegistry {
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, discriminator: true });
   addFormats(ajv);
   addErrors(ajv);
   // json-schema-to-typescript's annotation; meaningless to validation.

@@ -66,12 +66,22 @@ export function activities(
   return { activities: page, next: '' };
 }
 
+/** App API object type ids are integers; the Track API passes them as strings. */
+function objectTypeNumber(objectTypeId: string): number | string {
+  return /^\d+$/.test(objectTypeId) ? Number(objectTypeId) : objectTypeId;
+}
+
 export type RelationshipView = {
-  identifiers: { object_type_id: string; object_id: string };
-  relationship_attributes: Record<string, unknown>;
+  object_type_id: number | string;
+  identifiers: { object_id: string; cio_object_id: string | null };
+  attributes: Record<string, unknown>;
 };
 
-/** GET /v1/customers/{customer_id}/relationships: the objects a person is related to. */
+/**
+ * GET /v1/customers/{customer_id}/relationships: the objects a person is related to, as
+ * getPersonRelationships documents them: `object_type_id` an integer, the object's ids under
+ * `identifiers`, the relationship's attributes under `attributes`.
+ */
 export function personRelationships(
   workspace: Workspace,
   person: Person,
@@ -79,10 +89,15 @@ export function personRelationships(
 ): { cio_relationships: RelationshipView[]; next: string } {
   const all = workspace.relationships
     .filter((relationship) => relationship.cio_id === person.cio_id)
-    .map((relationship) => ({
-      identifiers: { object_type_id: relationship.object_type_id, object_id: relationship.object_id },
-      relationship_attributes: structuredClone(relationship.attributes),
-    }));
+    .map((relationship) => {
+      const { object_type_id, object_id } = relationship;
+      const object = findObject(workspace, { object_type_id, object_id });
+      return {
+        object_type_id: objectTypeNumber(object_type_id),
+        identifiers: { object_id, cio_object_id: object?.cio_object_id ?? null },
+        attributes: structuredClone(relationship.attributes),
+      };
+    });
   const { items, next } = pageByOffset(all, query);
   return { cio_relationships: items, next };
 }
@@ -113,14 +128,22 @@ export function objectAttributes(object: WorkspaceObject) {
 }
 
 /** GET /v1/objects/{object_type_id}/{object_id}/relationships: the people related to an object
- * (relationships still held by an anonymous id have no person to list). */
+ * (relationships still held by an anonymous id have no person to list), with getObjectRelationships'
+ * `object_type_id` (a string there) and `object_type_disabled`, plus the relationship's attributes. */
 export function objectRelationships(workspace: Workspace, object: WorkspaceObject, query: PageRequest = {}) {
   const all = workspace.relationships.flatMap((relationship) => {
     if (relationship.object_type_id !== object.object_type_id || relationship.object_id !== object.object_id) return [];
     const person = relationship.cio_id === null ? undefined : own(workspace.people, relationship.cio_id);
     if (!person) return [];
     const identifiers = { cio_id: person.cio_id, id: person.id ?? null, email: person.email ?? null };
-    return [{ identifiers, relationship_attributes: structuredClone(relationship.attributes) }];
+    return [
+      {
+        identifiers,
+        object_type_id: object.object_type_id,
+        object_type_disabled: false,
+        relationship_attributes: structuredClone(relationship.attributes),
+      },
+    ];
   });
   const { items, next } = pageByOffset(all, query);
   return { cio_relationships: items, next };

@@ -129,8 +129,16 @@ describe('App API reads', () => {
     const jane = person(ws, '42');
     const page1 = personRelationships(ws, jane, { limit: 2 });
     expect(page1.cio_relationships).toEqual([
-      { identifiers: { object_type_id: '1', object_id: 'acme' }, relationship_attributes: { role: 'acme' } },
-      { identifiers: { object_type_id: '1', object_id: 'globex' }, relationship_attributes: { role: 'globex' } },
+      {
+        object_type_id: 1,
+        identifiers: { object_id: 'acme', cio_object_id: 'ob00000001' },
+        attributes: { role: 'acme' },
+      },
+      {
+        object_type_id: 1,
+        identifiers: { object_id: 'globex', cio_object_id: 'ob00000002' },
+        attributes: { role: 'globex' },
+      },
     ]);
     const page2 = personRelationships(ws, jane, { limit: 2, start: page1.next });
     expect([page2.cio_relationships.map((r) => r.identifiers.object_id), page2.next]).toEqual([['initech'], '']);
@@ -156,6 +164,8 @@ describe('App API reads', () => {
       cio_relationships: [
         {
           identifiers: { cio_id: jane.cio_id, id: '42', email: 'test@example.com' },
+          object_type_id: '1',
+          object_type_disabled: false,
           relationship_attributes: { role: 'acme' },
         },
       ],
