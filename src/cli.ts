@@ -28,6 +28,8 @@ function banner(emulator: Emulator): string {
   return [
     `cdp-emulator ${emulator.url}`,
     `  Data Pipelines  ${urls.pipelines}`,
+    `  Track API       ${urls.track}/v1, ${urls.track}/v2`,
+    `  App API         ${urls.app}`,
     `  Flow Service    ${urls.flowService}`,
     `  Inlet           ${urls.inlet}/{inletId}`,
     `  Control         ${urls.control}`,

@@ -33,7 +33,7 @@ export interface Emulator {
   readonly port: number;
   readonly config: Config;
   /** Base URLs of each API, as the CLI prints them. */
-  readonly urls: Readonly<Record<'pipelines' | 'flowService' | 'inlet' | 'control' | 'stream', string>>;
+  readonly urls: Readonly<Record<'pipelines' | 'track' | 'app' | 'flowService' | 'inlet' | 'control' | 'stream', string>>;
   /** Resolves with the first `count` (default 1) matching events; rejects with WaitTimeoutError. */
   waitFor(filter: EventFilter, options?: WaitOptions): Promise<EventRecord[]>;
   /** Retained events matching `filter`, oldest first. */
@@ -113,6 +113,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     config,
     urls: {
       pipelines: `${base}/v1`,
+      track: `${base}/api`,
+      app: `${base}/v1`,
       flowService: `${base}/data/foundation/flowservice`,
       inlet: `${base}/collection`,
       control: `${base}/_emulator`,

@@ -147,6 +147,8 @@ describe('programmatic API', () => {
   it('urls name every base URL', () => {
     expect(emu.urls).toEqual({
       pipelines: `${emu.url}/v1`,
+      track: `${emu.url}/api`,
+      app: `${emu.url}/v1`,
       flowService: `${emu.url}/data/foundation/flowservice`,
       inlet: `${emu.url}/collection`,
       control: `${emu.url}/_emulator`,
