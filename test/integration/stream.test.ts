@@ -131,6 +131,24 @@ describe('WS /_emulator/stream', () => {
     expect(sub.records().map((r) => (r.payload as { event?: string }).event)).toEqual([SENTINEL]);
   });
 
+  it('streams workspace changes only to subscribers that ask for api=workspace', async () => {
+    const changes = await subscribe('?api=workspace&userId=u-ws');
+    const everything = await subscribe('');
+    await post('/v1/identify', { userId: 'u-ws', traits: { plan: 'pro' } });
+    await sentinel();
+    await until(everything, SENTINEL);
+    const deadline = Date.now() + 5_000;
+    while (!changes.records().some((r) => r.type === 'person.attributes') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(changes.records().map((r) => [r.api, r.type, r.workspace])).toEqual([
+      ['workspace', 'person.created', KEY],
+      ['workspace', 'person.attributes', KEY],
+    ]);
+    expect(changes.records()[1]!.payload).toMatchObject({ changed: { plan: { from: null, to: 'pro' } } });
+    expect(everything.records().every((r) => r.api === 'pipelines')).toBe(true);
+  });
+
   it('keeps serving after a subscriber disconnects', async () => {
     const gone = await subscribe('');
     const closed = new Promise((resolve) => gone.ws.once('close', resolve));
