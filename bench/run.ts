@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuilt } from './lib/build.js';
 import { killAllNow, stopAll } from './lib/children.js';
+import { measureInlet } from './lib/inlet.js';
 import { abba, batchRate, FULL, SMOKE, trackRate, type Settings } from './lib/measure.js';
 import { formatTable, ms } from './lib/report.js';
 import { tableRows, type Figures } from './lib/rows.js';
@@ -75,6 +76,7 @@ async function measure(settings: Settings): Promise<Figures> {
     log(
       `    emulator ${cli!.runsMs.map(Math.round).join(' ')} ms; node http ${node!.runsMs.map(Math.round).join(' ')} ms`,
     );
+    const inlet = await measureInlet(path.join(temp.dir, 'inlet'), settings, log);
 
     return {
       baselineTrack: mean(trackBefore.requestsPerSec, trackAfter.requestsPerSec),
@@ -86,6 +88,8 @@ async function measure(settings: Settings): Promise<Figures> {
       retainedEvents: settings.preloadEvents,
       startupMs: cli!.medianMs,
       nodeStartupMs: node!.medianMs,
+      inlet: inlet.recordsPerSec,
+      inletBaseline: inlet.baselineRecordsPerSec,
     };
   } finally {
     await stopAll();

@@ -10,6 +10,8 @@ export type LoadOptions = {
   connections: number;
   durationSec: number;
   label: string;
+  /** Inspects each answer; a returned problem means the run is broken (e.g. a 207 with a 400 inside). */
+  checkBody?: (status: number, body: string) => string | undefined;
 };
 
 export type LoadResult = {
@@ -31,9 +33,11 @@ export class BrokenRunError extends Error {
  * broken, not slow, and throws.
  */
 export async function postLoad(options: LoadOptions): Promise<LoadResult> {
-  const { url, path, headers, bodies, connections, durationSec, label } = options;
+  const { url, path, headers, bodies, connections, durationSec, label, checkBody } = options;
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`${label}: refusing non-loopback target ${url}`);
   let n = 0;
+  let problem: string | undefined;
+  const onResponse = checkBody && ((status: number, body: string) => void (problem ??= checkBody(status, body)));
   const result = await autocannon({
     url: `${url}${path}`,
     method: 'POST',
@@ -42,7 +46,7 @@ export async function postLoad(options: LoadOptions): Promise<LoadResult> {
     pipelining: 1,
     duration: durationSec,
     timeout: 30,
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies(n++) }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies(n++) }), ...(onResponse && { onResponse }) }],
   });
   const bad = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2'));
   if (result.non2xx > 0 || result.errors > 0) {
@@ -51,6 +55,7 @@ export async function postLoad(options: LoadOptions): Promise<LoadResult> {
       `${label}: ${result.non2xx} non-2xx responses${codes ? ` (${codes})` : ''}, ${result.errors} errors (${result.timeouts} timeouts)`,
     );
   }
+  if (problem !== undefined) throw new BrokenRunError(`${label}: ${problem}`);
   if (result.requests.total === 0) throw new BrokenRunError(`${label}: no request completed`);
   return {
     requestsPerSec: result.requests.total / result.duration,

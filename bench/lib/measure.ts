@@ -9,6 +9,8 @@ export type Settings = {
   connections: number;
   startupRuns: number;
   preloadEvents: number;
+  /** Wall time of each in-process JSON baseline run of (e), before and after the load. */
+  jsonBaselineSec: number;
 };
 
 export const FULL: Settings = {
@@ -17,6 +19,7 @@ export const FULL: Settings = {
   connections: 20,
   startupRuns: 15,
   preloadEvents: 100_000,
+  jsonBaselineSec: 2,
 };
 export const SMOKE: Settings = {
   durationSec: 1,
@@ -25,6 +28,7 @@ export const SMOKE: Settings = {
   startupRuns: 3,
   // Smoke only checks that the path works; 100k events take seconds just to generate and import.
   preloadEvents: 20_000,
+  jsonBaselineSec: 0.5,
 };
 
 export type Streamed = LoadResult & { streamed: number | undefined };
@@ -37,11 +41,14 @@ async function run(
   label: string,
   settings: Settings,
 ): Promise<[LoadResult, number]> {
+  // One numbering across warm-up and measured run: postLoad numbers its requests from 0 each
+  // time, and the measured run would repeat the warm-up's messageIds (the duplicate path).
+  let next = 0;
   const common = {
     url,
     path,
     headers: { authorization: basicAuth(WRITE_KEY) },
-    bodies,
+    bodies: (): string => bodies(next++),
     connections: settings.connections,
     label,
   };

@@ -31,6 +31,13 @@ export class AepRepository {
     return entries ? (Object.values(structuredClone(entries)) as T[]) : [];
   }
 
+  /** A copy of the first value that matches; only that one is copied, not the whole collection. */
+  find<T>(ref: TenantRef, collection: AepCollection, match: (value: Readonly<T>) => boolean): T | undefined {
+    const entries = this.#tenant(ref)?.[collection];
+    for (const value of Object.values(entries ?? {}) as T[]) if (match(value)) return structuredClone(value);
+    return undefined;
+  }
+
   put(ref: TenantRef, collection: AepCollection, id: string, value: unknown): void {
     this.sandboxId(ref);
     this.#store.dispatch('aep.put', { key: tenantKey(ref), collection, id, value });

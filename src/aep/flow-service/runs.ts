@@ -46,9 +46,12 @@ export function createRun(deps: CreatorDeps, actor: Actor, body: CreateFlowRunRe
 export function countInletRecords(deps: CreatorDeps, actor: Actor, flowId: string, counts: RecordCounts): void {
   const now = deps.ids.now();
   const windowStart = now - (now % RUN_WINDOW_MS);
-  const current = deps.repo
-    .list<Run>(actor.tenant, 'runs')
-    .find((r) => r.flowId === flowId && r.metrics.durationSummary.startedAtUTC === windowStart);
+  // Called for every inlet request: copy only the matching run, not every run of the tenant.
+  const current = deps.repo.find<Run>(
+    actor.tenant,
+    'runs',
+    (r) => r.flowId === flowId && r.metrics.durationSummary.startedAtUTC === windowStart,
+  );
   const run =
     current ??
     createRun(deps, actor, {

@@ -3,6 +3,7 @@ import type { EventDraft, Journal } from '../../journal/journal.js';
 import type { EventRecord } from '../../journal/state.js';
 import { toProblems, type Problem } from '../../schema/registry.js';
 import type { DataSet } from '../catalog/service.js';
+import type { CompiledMappingSet } from '../data-prep/index.js';
 import type { CreatorDeps } from '../flow-service/creators.js';
 import { countInletRecords, type RecordCounts } from '../flow-service/runs.js';
 import type { XdmRecordValidator } from '../schema-registry/record-validator.js';
@@ -25,6 +26,14 @@ export type MessageOutcome =
 
 type Hints = { flowId: string | undefined; datasetId: string | undefined };
 type Processed = { draft: EventDraft; refused?: string; violations: ErrorObject[]; flowId?: string };
+/** Where a message goes: its flow, the flow's dataset, that dataset's schema and the flow's mapping set. */
+type Route = {
+  flow: InletFlow;
+  dataSet: DataSet | undefined;
+  schema: XdmSchema | undefined;
+  /** undefined when the flow has no Mapping transformation; `compiled` undefined when its set is missing. */
+  mapping: { id: string; compiled: CompiledMappingSet | undefined } | undefined;
+};
 
 const UNKNOWN_FORMAT = 'Message has unknown xdm format';
 
@@ -42,7 +51,10 @@ export class InletService {
 
   ingest(inlet: Inlet, messages: readonly unknown[], hints: Hints): MessageOutcome[] {
     const receivedAt = this.#deps.clock().toISOString();
-    const processed = messages.map((message) => this.#process(inlet, message, hints, receivedAt));
+    // Repository reads hand out copies (structuredClone), and the state cannot change while a
+    // request is processed, so each route is looked up once per request, not once per message.
+    const routes = new Map<string, Route | string>();
+    const processed = messages.map((message) => this.#process(inlet, message, hints, receivedAt, routes));
     const records = this.#deps.journal.append(processed.map((p) => p.draft));
     this.#count(inlet, processed);
     return processed.map((p, i) =>
@@ -52,7 +64,13 @@ export class InletService {
     );
   }
 
-  #process(inlet: Inlet, message: unknown, hints: Hints, receivedAt: string): Processed {
+  #process(
+    inlet: Inlet,
+    message: unknown,
+    hints: Hints,
+    receivedAt: string,
+    routes: Map<string, Route | string>,
+  ): Processed {
     const fail = (reason: string): Processed => ({
       draft: draft(receivedAt, message, null, [{ path: '', message: reason }], {}),
       refused: reason,
@@ -61,9 +79,9 @@ export class InletService {
     if (typeof message !== 'object' || message === null || Array.isArray(message)) return fail(UNKNOWN_FORMAT);
     const envelope = readEnvelope(message as Record<string, unknown>);
     if (envelope === 'malformed') return fail(UNKNOWN_FORMAT);
-    const flow = flowFor(this.#deps.repo, inlet, envelope?.flowId ?? hints.flowId);
-    if (typeof flow === 'string') return fail(flow);
-    const dataSet = this.#dataSetOf(inlet, flow, envelope?.datasetId ?? hints.datasetId);
+    const route = this.#route(inlet, envelope?.flowId ?? hints.flowId, envelope?.datasetId ?? hints.datasetId, routes);
+    if (typeof route === 'string') return fail(route);
+    const { flow, dataSet, schema } = route;
     const ids = { flowId: flow.id, ...(dataSet ? { datasetId: dataSet.id } : {}) };
     if (flow.state === 'disabled') {
       // DCS takes the message and the disabled flow drops it: accepted, journaled, counted failed.
@@ -74,40 +92,39 @@ export class InletService {
         flowId: flow.id,
       };
     }
-    const schema = dataSet ? this.#deps.registry.find(inlet.ref, dataSet.schemaRef.id) : undefined;
     const { record, problems: mappingProblems } = envelope
       ? { record: envelope.entity, problems: [] }
-      : this.#map(inlet, flow, message, schema);
+      : map(route, message);
     const { violations, problems } = this.#validate(dataSet, schema, record);
     const errors = [...mappingProblems, ...problems];
     const valid = problems.length === 0;
     return { draft: draft(receivedAt, message, record, errors, ids, valid), violations, flowId: flow.id };
   }
 
-  #map(
+  #route(
     inlet: Inlet,
-    flow: InletFlow,
-    input: unknown,
-    schema: XdmSchema | undefined,
-  ): { record: unknown; problems: Problem[] } {
+    flowId: string | undefined,
+    datasetId: string | undefined,
+    routes: Map<string, Route | string>,
+  ): Route | string {
+    const key = `${flowId ?? ''}|${datasetId ?? ''}`;
+    let route = routes.get(key);
+    if (route === undefined) {
+      const flow = flowFor(this.#deps.repo, inlet, flowId);
+      const dataSet = typeof flow === 'string' ? undefined : this.#dataSetOf(inlet, flow, datasetId);
+      const schema = dataSet ? this.#deps.registry.find(inlet.ref, dataSet.schemaRef.id) : undefined;
+      route = typeof flow === 'string' ? flow : { flow, dataSet, schema, mapping: this.#mapping(inlet, flow, schema) };
+      routes.set(key, route);
+    }
+    return route;
+  }
+
+  #mapping(inlet: Inlet, flow: InletFlow, schema: XdmSchema | undefined): Route['mapping'] {
     const mapping = flow.transformations?.find((t) => t.name === 'Mapping');
-    if (!mapping?.params.mappingId) return { record: input, problems: [] };
-    const compiled = this.#deps.mappings.get(
-      inlet.ref,
-      mapping.params.mappingId,
-      Number(mapping.params.mappingVersion ?? 0),
-      schema,
-    );
-    if (!compiled)
-      return { record: input, problems: [{ path: '', message: `Mapping set ${mapping.params.mappingId} is missing` }] };
-    const { record, errors } = compiled.apply(input);
-    // A conversion error nulls that attribute and ingests the rest (reference §4), so these are
-    // reported without making the record invalid.
-    const problems = errors.map((e) => ({
-      path: `/${e.destination.replaceAll('.', '/')}`,
-      message: `conversion error, attribute left out: ${e.exception}`,
-    }));
-    return { record, problems };
+    if (!mapping?.params.mappingId) return undefined;
+    const version = Number(mapping.params.mappingVersion ?? 0);
+    const id = mapping.params.mappingId;
+    return { id, compiled: this.#deps.mappings.get(inlet.ref, id, version, schema) };
   }
 
   #validate(
@@ -147,6 +164,21 @@ export class InletService {
     for (const [flowId, counts] of perFlow)
       countInletRecords(this.#deps, { tenant: inlet.ref, client: 'dcs' }, flowId, counts);
   }
+}
+
+/** The message through the route's mapping set, as Data Prep maps it. */
+function map(route: Route, input: unknown): { record: unknown; problems: Problem[] } {
+  if (!route.mapping) return { record: input, problems: [] };
+  const { id, compiled } = route.mapping;
+  if (!compiled) return { record: input, problems: [{ path: '', message: `Mapping set ${id} is missing` }] };
+  const { record, errors } = compiled.apply(input);
+  // A conversion error nulls that attribute and ingests the rest (reference §4), so these are
+  // reported without making the record invalid.
+  const problems = errors.map((e) => ({
+    path: `/${e.destination.replaceAll('.', '/')}`,
+    message: `conversion error, attribute left out: ${e.exception}`,
+  }));
+  return { record, problems };
 }
 
 /**
