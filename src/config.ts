@@ -35,6 +35,10 @@ export type Config = Readonly<{
   /** Longest time a dirty journal waits for a snapshot. */
   snapshotIntervalMs: number;
   quiet: boolean;
+  /** Reproducible ids and times (sources.ts): the same requests give byte-identical state. */
+  deterministic: boolean;
+  /** The seed of deterministic ids; setting it implies `deterministic`. */
+  randomSeed: number;
 }>;
 
 export type ConfigInput = Partial<Config>;
@@ -58,6 +62,8 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   snapshotBytes: 64 * 1024 * 1024,
   snapshotIntervalMs: 60_000,
   quiet: false,
+  deterministic: false,
+  randomSeed: 1,
 });
 
 /** Thrown for a bad flag or environment value; the CLI prints usage and exits 2. */
@@ -82,6 +88,8 @@ const FLAGS = {
   'max-event-bytes': { type: 'string' },
   'max-request-bytes': { type: 'string' },
   quiet: { type: 'boolean' },
+  deterministic: { type: 'boolean' },
+  'random-seed': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -110,6 +118,9 @@ Flags (each also read from the environment as CDP_EMULATOR_<NAME>, e.g. CDP_EMUL
   --max-events N         events retained for inspection, oldest evicted (default 10000)
   --max-event-bytes N    size limit of one event (default 32768)
   --max-request-bytes N  size limit of one request (default 512000)
+  --deterministic        reproducible ids and timestamps: replaying the same requests into a
+                         fresh emulator gives byte-identical state exports
+  --random-seed N        seed of the deterministic ids (default 1; implies --deterministic)
   --quiet                print nothing but errors
   -h, --help             show this help`;
 
@@ -140,6 +151,10 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     maxEventBytes: optional(pick('max-event-bytes'), (v) => integer('max-event-bytes', v, 1, 1 << 30)),
     maxRequestBytes: optional(pick('max-request-bytes'), (v) => integer('max-request-bytes', v, 1, 1 << 30)),
     quiet: optional(pick('quiet'), (v) => bool('quiet', v)),
+    deterministic:
+      optional(pick('deterministic'), (v) => bool('deterministic', v)) ??
+      (pick('random-seed') !== undefined ? true : undefined),
+    randomSeed: optional(pick('random-seed'), (v) => integer('random-seed', v, 0, 0xffff_ffff)),
   });
   return { ...config, help: flags.help === true };
 }

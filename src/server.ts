@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,13 +6,13 @@ import { createApp } from './app.js';
 import { workspaceKeyResolver } from './customerio/keys.js';
 import { Workspaces } from './customerio/workspaces.js';
 import { defaultDataDir, loadSpecCatalogue } from './aep/flow-service/specs.js';
-import { randomIdSource } from './aep/ids.js';
 import { buildConfig, type Config, type ConfigInput } from './config.js';
 import { exportState, importState, resetState } from './control/state-ops.js';
 import { parseJson } from './http/json.js';
 import type { EventFilter } from './journal/filter.js';
 import { Journal } from './journal/journal.js';
 import type { EmulatorState, EventRecord } from './journal/state.js';
+import { deterministicSources, randomSources } from './sources.js';
 import { initialState, stateReducers } from './state.js';
 import { createSchemaRegistry, defaultSchemaDir, type SchemaRegistry } from './schema/registry.js';
 import { openStore } from './store/store.js';
@@ -33,7 +32,9 @@ export interface Emulator {
   readonly port: number;
   readonly config: Config;
   /** Base URLs of each API, as the CLI prints them. */
-  readonly urls: Readonly<Record<'pipelines' | 'track' | 'app' | 'flowService' | 'inlet' | 'control' | 'stream', string>>;
+  readonly urls: Readonly<
+    Record<'pipelines' | 'track' | 'app' | 'flowService' | 'inlet' | 'control' | 'stream', string>
+  >;
   /** Resolves with the first `count` (default 1) matching events; rejects with WaitTimeoutError. */
   waitFor(filter: EventFilter, options?: WaitOptions): Promise<EventRecord[]>;
   /** Retained events matching `filter`, oldest first. */
@@ -66,7 +67,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   const config = buildConfig(input);
   const log = givenLog ?? ((message: string) => void (config.quiet || process.stderr.write(`${message}\n`)));
   const schemas = createSchemaRegistry(defaultSchemaDir());
-  const clock = (): Date => new Date();
+  const sources = config.deterministic ? deterministicSources(config.randomSeed) : randomSources();
+  const { clock } = sources;
   const workspaces = new Workspaces(workspaceKeyResolver(config.workspaces), clock);
   const store = await openStore<EmulatorState>({
     file: config.inMemory ? undefined : config.dataFile,
@@ -79,7 +81,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     snapshotBytes: config.snapshotBytes,
     snapshotIntervalMs: config.snapshotIntervalMs,
   });
-  const journal = new Journal({ store, maxEvents: config.maxEvents, newId: randomUUID });
+  const journal = new Journal({ store, maxEvents: config.maxEvents, newId: sources.uuid });
   workspaces.attach(store, journal);
   for (const file of config.seed) importState(store, journal, readSeed(file, schemas));
   if (config.record) log('cdp-emulator: --record is not implemented yet; no fixture will be written');
@@ -90,9 +92,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     store,
     journal,
     clock,
-    newId: randomUUID,
+    newId: sources.uuid,
     workspaces,
-    aepIds: randomIdSource(),
+    aepIds: sources.aepIds,
     specs: loadSpecCatalogue(defaultDataDir()),
     version: VERSION,
     startedAt,

@@ -56,7 +56,7 @@ export function createAepRouter(deps: AepRouterDeps): Router {
     journal: deps.journal,
     registry,
     validator: new XdmRecordValidator(),
-    mappings: new MappingCache(repo),
+    mappings: new MappingCache(repo, ids),
     clock: deps.clock,
   });
 

@@ -22,6 +22,13 @@ describe('config', () => {
     expect(() => loadConfig(argv, {})).toThrow(ConfigError);
   });
 
+  it('--random-seed implies --deterministic; neither is on by default', () => {
+    expect(loadConfig([], {})).toMatchObject({ deterministic: false, randomSeed: 1 });
+    expect(loadConfig(['--deterministic'], {})).toMatchObject({ deterministic: true, randomSeed: 1 });
+    expect(loadConfig(['--random-seed', '42'], {})).toMatchObject({ deterministic: true, randomSeed: 42 });
+    expect(loadConfig([], { CDP_EMULATOR_DETERMINISTIC: 'true' })).toMatchObject({ deterministic: true });
+  });
+
   it('normalises publicUrl from flags and from the programmatic API alike', () => {
     expect(loadConfig(['--public-url', 'https://emu.test/base/'], {}).publicUrl).toBe('https://emu.test/base');
     expect(buildConfig({ publicUrl: 'https://emu.test//' }).publicUrl).toBe('https://emu.test');

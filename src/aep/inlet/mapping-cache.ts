@@ -1,4 +1,5 @@
 import { compileMappingSet, type CompiledMappingSet } from '../data-prep/index.js';
+import type { IdSource } from '../ids.js';
 import type { AepRepository } from '../repository.js';
 import { xdmTypeAt } from '../schema-registry/type-at.js';
 import type { XdmSchema } from '../schema-registry/service.js';
@@ -16,8 +17,11 @@ export class MappingCache {
   readonly #repo: AepRepository;
   readonly #compiled = new Map<string, { source: string; mappingSet: CompiledMappingSet }>();
 
-  constructor(repo: AepRepository) {
+  readonly #ids: IdSource;
+
+  constructor(repo: AepRepository, ids: IdSource) {
     this.#repo = repo;
+    this.#ids = ids;
   }
 
   get(ref: TenantRef, id: string, version: number, schema: XdmSchema | undefined): CompiledMappingSet | undefined {
@@ -30,6 +34,8 @@ export class MappingCache {
     if (cached?.source === source) return cached.mappingSet;
     const result = compileMappingSet(stored.mappings, {
       allowNullValues: stored.allowNullValues ?? false,
+      // now(), uuid() and friends read the emulator's sources, so deterministic mode covers them.
+      services: { clock: this.#ids.now, randomUUID: this.#ids.uuid },
       ...(schema ? { targetType: (destination: string) => xdmTypeAt(schema, destination) } : {}),
     });
     if (!result.ok) return undefined;
