@@ -6,6 +6,7 @@ import type { IdSource } from './aep/ids.js';
 import { AepRepository } from './aep/repository.js';
 import type { SpecCatalogue } from './aep/flow-service/specs.js';
 import { createControlRouter } from './control/routes.js';
+import type { RecordMiddleware } from './fixtures/recorder.js';
 import { createAppRouter } from './customerio/app-routes.js';
 import { createTrackRouter } from './customerio/track-routes.js';
 import type { Workspaces } from './customerio/workspaces.js';
@@ -31,6 +32,8 @@ export type AppDeps = {
   version: string;
   startedAt: number;
   log: (message: string) => void;
+  /** `--record`: mounted before everything else; absent, recording costs nothing. */
+  recorder?: RecordMiddleware;
 };
 
 /** The composition root of the HTTP side: every API's router, the control API, one error middleware. */
@@ -39,6 +42,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // First, so it sees every request, and sees each body as the route's own reader consumes it.
+  if (deps.recorder) app.use(deps.recorder);
   // The browser SDK posts cross-origin; without CORS its fetch rejects and it retries forever.
   // Only browsers send Origin, so server-side SDKs skip the middleware on the hot path.
   const corsMiddleware = cors({ origin: true, credentials: true, maxAge: 600 });

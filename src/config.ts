@@ -22,7 +22,10 @@ export type Config = Readonly<{
   /** Accepted AEP bearer tokens; empty means any non-empty token. */
   aepTokens: readonly string[];
   seed: readonly string[];
+  /** NDJSON fixture every request is recorded to (src/fixtures/recorder.ts). */
   record: string | undefined;
+  /** Keep credentials in the fixture instead of `{{placeholders}}`. */
+  recordSecrets: boolean;
   /** Base URL handed out to clients (browser settings, inletUrl); defaults to the listening URL. */
   publicUrl: string | undefined;
   maxEvents: number;
@@ -55,6 +58,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   workspaces: Object.freeze({}) as Readonly<Record<string, readonly string[]>>,
   seed: Object.freeze([]) as readonly string[],
   record: undefined,
+  recordSecrets: false,
   publicUrl: undefined,
   maxEvents: 10_000,
   maxEventBytes: 32 * 1024,
@@ -83,6 +87,7 @@ const FLAGS = {
   'aep-token': { type: 'string', multiple: true },
   seed: { type: 'string', multiple: true },
   record: { type: 'string' },
+  'record-secrets': { type: 'boolean' },
   'public-url': { type: 'string' },
   'max-events': { type: 'string' },
   'max-event-bytes': { type: 'string' },
@@ -97,7 +102,11 @@ type FlagName = Exclude<keyof typeof FLAGS, 'help'>;
 type RawValue = string | boolean | string[] | undefined;
 
 export const USAGE = `Usage: cdp-emulator [flags]
-       cdp-emulator replay FILE --target URL
+       cdp-emulator replay FILE --target URL [--speed N] [--concurrency N] [--fail-on 4xx|5xx]
+                    [--write-key K] [--token T] [--api-key K] [--site-id S] [--track-api-key K]
+                    [--app-key K] [--set NAME=VALUE]   (details: cdp-emulator replay --help)
+       cdp-emulator export [--target URL] [--out FILE]
+       cdp-emulator import FILE [--target URL]
        cdp-emulator --help
 
 Flags (each also read from the environment as CDP_EMULATOR_<NAME>, e.g. CDP_EMULATOR_PORT):
@@ -112,8 +121,9 @@ Flags (each also read from the environment as CDP_EMULATOR_<NAME>, e.g. CDP_EMUL
                          Customer.io workspace (repeatable; default: each key its own)
   --aep-api-key KEY      accept only this AEP x-api-key (repeatable; default: any non-empty key)
   --aep-token TOKEN      accept only this AEP bearer token (repeatable; default: any non-empty token)
-  --seed FILE            load a state export before listening (repeatable)
-  --record FILE          record every request to an NDJSON fixture
+  --seed FILE            load a state export, or replay a fixture, before listening (repeatable)
+  --record FILE          record every request (but /_emulator) to an NDJSON fixture
+  --record-secrets       keep credentials in the fixture instead of {{placeholders}}
   --public-url URL       base URL given to clients (browser settings, inletUrl)
   --max-events N         events retained for inspection, oldest evicted (default 10000)
   --max-event-bytes N    size limit of one event (default 32768)
@@ -146,6 +156,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     aepTokens: optional(pick('aep-token'), (v) => list(v)),
     seed: optional(pick('seed'), (v) => list(v)),
     record: optional(pick('record'), (v) => text('record', v)),
+    recordSecrets: optional(pick('record-secrets'), (v) => bool('record-secrets', v)),
     publicUrl: optional(pick('public-url'), (v) => url('public-url', v)),
     maxEvents: optional(pick('max-events'), (v) => integer('max-events', v, 1, 10_000_000)),
     maxEventBytes: optional(pick('max-event-bytes'), (v) => integer('max-event-bytes', v, 1, 1 << 30)),

@@ -1,6 +1,10 @@
 export { startEmulator, WaitTimeoutError, VERSION } from './server.js';
 export type { Emulator, StartOptions, WaitOptions } from './server.js';
 export type { Config, ConfigInput } from './config.js';
+export { replayFixture } from './fixtures/replay.js';
+export type { FailOn, ReplayFailure, ReplayOptions, ReplayProgress, ReplayResult } from './fixtures/replay.js';
+export { FixtureError, parseFixture } from './fixtures/format.js';
+export type { FixtureEntry, FixtureRequest } from './fixtures/format.js';
 export type { EventFilter } from './generated/control/event-filter.js';
 export type { EventRecord } from './generated/control/event-record.js';
 export type { Problem } from './generated/control/problem.js';

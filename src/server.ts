@@ -7,12 +7,13 @@ import { workspaceKeyResolver } from './customerio/keys.js';
 import { Workspaces } from './customerio/workspaces.js';
 import { defaultDataDir, loadSpecCatalogue } from './aep/flow-service/specs.js';
 import { buildConfig, type Config, type ConfigInput } from './config.js';
-import { exportState, importState, resetState } from './control/state-ops.js';
-import { parseJson } from './http/json.js';
+import { exportState, resetState } from './control/state-ops.js';
+import { createRecorder } from './fixtures/recorder.js';
 import type { EventFilter } from './journal/filter.js';
 import { Journal } from './journal/journal.js';
 import type { EmulatorState, EventRecord } from './journal/state.js';
 import { deterministicSources, randomSources } from './sources.js';
+import { applySeeds } from './seed.js';
 import { initialState, stateReducers } from './state.js';
 import { createSchemaRegistry, defaultSchemaDir, type SchemaRegistry } from './schema/registry.js';
 import { openStore } from './store/store.js';
@@ -83,8 +84,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   });
   const journal = new Journal({ store, maxEvents: config.maxEvents, newId: sources.uuid });
   workspaces.attach(store, journal);
-  for (const file of config.seed) importState(store, journal, readSeed(file, schemas));
-  if (config.record) log('cdp-emulator: --record is not implemented yet; no fixture will be written');
+  const recorder = config.record
+    ? createRecorder({ file: config.record, keepSecrets: config.recordSecrets, log })
+    : undefined;
 
   const app = createApp({
     config,
@@ -99,7 +101,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     version: VERSION,
     startedAt,
     log,
+    recorder: recorder?.middleware,
   });
+  // Seeds go in through the app before anything listens; the fixture records from then on.
+  await applySeeds({ config, app, store, journal, schemas, log }).catch(async (error: unknown) => {
+    recorder?.close();
+    await store.close();
+    throw error;
+  });
+  recorder?.start();
   const server = createServer(app);
   const stream = attachStream(server, journal, (f) => schemas.validate('control/event-filter', f));
   await listen(server, config);
@@ -141,6 +151,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      recorder?.close();
       await store.close();
     },
   };
@@ -166,17 +177,6 @@ function listen(server: Server, config: Config): Promise<void> {
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-function readSeed(file: string, schemas: SchemaRegistry): EmulatorState {
-  const parsed = parseJson(readFileSync(file, 'utf8'));
-  if (!parsed.ok) throw new Error(`--seed ${file}: ${parsed.message}`);
-  const problems = schemas.validate('control/state', parsed.value);
-  if (problems.length)
-    throw new Error(
-      `--seed ${file} is not a state export: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
-    );
-  return parsed.value as EmulatorState;
 }
 
 function readVersion(): string {
