@@ -24,7 +24,7 @@ export type EnrichContext = {
 export function enrich(item: Readonly<Record<string, unknown>>, ctx: EnrichContext): Record<string, unknown> {
   // A plain copy loop: object rest/spread with an excluded key is several times slower in V8.
   const event: Record<string, unknown> = {};
-  for (const key in item) if (key !== 'writeKey') event[key] = item[key];
+  for (const key in item) if (key !== 'writeKey' && !isNullId(key, item[key])) event[key] = item[key];
   const sentAt = event.sentAt ?? ctx.batch?.sentAt;
   const original = event.originalTimestamp ?? event.timestamp;
   const originalMs = toMillis(original);
@@ -57,6 +57,16 @@ function withDefaults(own: unknown, defaults: unknown): unknown {
   if (own !== undefined && own !== null && !isPlainObject(own)) return own;
   if (!isPlainObject(defaults)) return isPlainObject(own) ? own : {};
   return mergeDefaults(asObject(own), defaults);
+}
+
+/**
+ * A null id is an absent one: the browser SDK sends `"userId": null` until someone is
+ * identified, and `"anonymousId": null` for a known user's web push device deletion
+ * (customerio/cdp-analytics-js packages/browser/src/plugins/customerio/normalize.ts:
+ * `json.userId = json.userId || user.id()`, and `user.id()` is null when anonymous).
+ */
+function isNullId(key: string, value: unknown): boolean {
+  return value === null && (key === 'userId' || key === 'anonymousId');
 }
 
 function toMillis(value: unknown): number | undefined {

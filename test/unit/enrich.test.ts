@@ -46,6 +46,15 @@ describe('enrich', () => {
     expect(out.sentAt).toBe('2026-01-01T00:00:02.000Z');
   });
 
+  it('reads a null userId or anonymousId, as the browser SDK sends them, as absent', () => {
+    const anonymous = enrich({ userId: null, anonymousId: 'a1', event: 'E' }, base);
+    expect(anonymous).not.toHaveProperty('userId');
+    expect(anonymous.anonymousId).toBe('a1');
+    const known = enrich({ userId: 'u1', anonymousId: null, event: 'E' }, base);
+    expect(known).not.toHaveProperty('anonymousId');
+    expect(known.userId).toBe('u1');
+  });
+
   it('keeps a backfill timestamp when there is no sentAt', () => {
     expect(enrich({ timestamp: '2020-05-05T05:05:05.000Z' }, base).timestamp).toBe('2020-05-05T05:05:05.000Z');
   });
