@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, USAGE } from './config.js';
 import { runReplayCommand, type CommandIo } from './fixtures/replay-command.js';
 import { runExportCommand, runImportCommand } from './fixtures/state-command.js';
+import { createHttpSend } from './replay-transport.js';
 import { startEmulator, type Emulator } from './server.js';
 
 const SUBCOMMANDS: Record<string, (argv: readonly string[], io: CommandIo) => Promise<number>> = {
@@ -13,7 +14,12 @@ const SUBCOMMANDS: Record<string, (argv: readonly string[], io: CommandIo) => Pr
 async function main(argv: string[]): Promise<number> {
   const subcommand = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
   if (subcommand)
-    return subcommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+    return subcommand(argv.slice(1), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      send: createHttpSend(),
+    });
   let config;
   try {
     config = loadConfig(argv, process.env);

@@ -90,3 +90,32 @@ export async function stopAll(): Promise<void> {
 export function killAllNow(): void {
   for (const child of LIVE) killChild(child);
 }
+
+export type Exited = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number };
+
+/**
+ * Runs a command to its end, as a tracked child (killed with the others on any exit), and
+ * SIGKILLs it after `timeoutMs`. Resolves with its status, its output and its wall time.
+ */
+export function runToExit(command: string, args: readonly string[], timeoutMs: number): Promise<Exited> {
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  LIVE.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout = (stdout + chunk).slice(-8_000)));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-8_000)));
+  const timer = setTimeout(() => killChild(child), timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      LIVE.delete(child);
+      reject(error);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      LIVE.delete(child);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}

@@ -11,6 +11,8 @@ export type Settings = {
   preloadEvents: number;
   /** Wall time of each in-process JSON baseline run of (e), before and after the load. */
   jsonBaselineSec: number;
+  /** Lines of the fixture (f) replays. */
+  replayRequests: number;
 };
 
 export const FULL: Settings = {
@@ -20,6 +22,7 @@ export const FULL: Settings = {
   startupRuns: 15,
   preloadEvents: 100_000,
   jsonBaselineSec: 2,
+  replayRequests: 100_000,
 };
 export const SMOKE: Settings = {
   durationSec: 1,
@@ -29,6 +32,7 @@ export const SMOKE: Settings = {
   // Smoke only checks that the path works; 100k events take seconds just to generate and import.
   preloadEvents: 20_000,
   jsonBaselineSec: 0.5,
+  replayRequests: 2_000,
 };
 
 export type Streamed = LoadResult & { streamed: number | undefined };

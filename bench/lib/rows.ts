@@ -24,6 +24,9 @@ export type Figures = {
   /** (e) in records per second: the inlet, and JSON.parse + JSON.stringify of the same messages. */
   inlet: number;
   inletBaseline: number;
+  /** (f) requests of the fixture over the replay CLI's wall time, into a fresh emulator. */
+  replay: number;
+  replayRequests: number;
 };
 
 /** The result table: what each measurement is compared with, and whether it met its target. */
@@ -78,6 +81,15 @@ export function tableRows(f: Figures): Row[] {
       ratio: f.inlet / f.inletBaseline,
       target: `≥ ${perSec(TARGETS.inletRecordsPerSec, 'rec')}`,
       pass: f.inlet >= TARGETS.inletRecordsPerSec,
+    },
+    {
+      // No target in the issue: reported for context (≥ 0.5 of the load generator's rate is good).
+      measurement: `(f) replay ${f.replayRequests.toLocaleString('en-US')} track, --speed 0`,
+      value: perSec(f.replay, 'req'),
+      baseline: `${perSec(f.track, 'req')} (a)`,
+      ratio: f.replay / f.track,
+      target: 'none',
+      pass: undefined,
     },
   ];
 }

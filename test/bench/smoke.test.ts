@@ -11,8 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The smoke run takes ~20–30 s alone; under a parallel test suite it may take twice that. */
 const DEADLINE_MS = 110_000;
-/** Measurements (a) to (e) of bench/README.md, one table row each ((c) has two). */
-const ROWS = ['(a) track', '(b) batch', '(c) track', '(c) batch', '(d) CLI start-up', '(e) inlet batch'];
+/** Measurements (a) to (f) of bench/README.md, one table row each ((c) has two). */
+const ROWS = ['(a) track', '(b) batch', '(c) track', '(c) batch', '(d) CLI start-up', '(e) inlet batch', '(f) replay'];
 
 type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
