@@ -3,7 +3,7 @@ import type { EventRecord } from '../journal/state.js';
 import type { Problem, SchemaRegistry } from '../schema/registry.js';
 import { writeKeyProblem } from './auth.js';
 import { enrich } from './enrich.js';
-import { isEventType, type Endpoint } from './event-types.js';
+import { EVENT_TYPES, isEventType, type Endpoint } from './event-types.js';
 
 export type IngestLimits = { maxEventBytes: number; maxRequestBytes: number };
 
@@ -39,6 +39,11 @@ export type IngestOutcome = {
   records: EventRecord[];
 };
 
+/** Schema names per call, built once instead of per event. */
+const SCHEMA_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, `pipelines/${type}`]),
+);
+
 const REFUSED_WITH_REQUEST: Problem = { path: '', message: 'Not applied: strict mode refused the whole request' };
 
 /** Validates, enriches and deduplicates each event of a request, then journals every one of them. */
@@ -70,12 +75,15 @@ export function createIngest(deps: IngestDeps): (request: IngestRequest) => Inge
         batch,
         newMessageId: deps.newMessageId,
       });
-      const errors = [
-        ...(authProblem ? [authProblem] : []),
-        ...(sizeProblem ? [sizeProblem] : []),
-        ...eventSizeProblems(request, item, itemSizes?.[index], deps.limits.maxEventBytes),
-        ...deps.schemas.validate(`pipelines/${type}`, payload),
-      ];
+      // Built by appending: spreading four lists would allocate them all for every event.
+      const errors: Problem[] = [];
+      if (authProblem) errors.push(authProblem);
+      if (sizeProblem) errors.push(sizeProblem);
+      if (request.bodyBytes > deps.limits.maxEventBytes) {
+        errors.push(...eventSizeProblems(request, item, itemSizes?.[index], deps.limits.maxEventBytes));
+      }
+      const schemaProblems = deps.schemas.validate(SCHEMA_OF[type]!, payload);
+      if (schemaProblems.length > 0) errors.push(...schemaProblems);
       const messageId = payload.messageId as string;
       const duplicate =
         errors.length === 0 &&
