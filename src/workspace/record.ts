@@ -6,7 +6,11 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
 }
 
 export function put<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only "__proto__" is an accessor on Object.prototype; every other key assigns as data, and
+  // plain assignment is several times faster than defining the property.
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 export function drop(record: Record<string, unknown>, key: string): void {
