@@ -1,4 +1,5 @@
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
+import { rawBody } from '../http/raw-body.js';
 import type { Config } from '../config.js';
 import { problem, useWire } from '../http/errors.js';
 import { writeKeyOf, writeKeyProblem } from './auth.js';
@@ -31,7 +32,7 @@ export function createPipelinesRouter(deps: PipelinesRouterDeps): Router {
     useWire(res, unreadableBody);
     next();
   });
-  const raw = express.raw({ type: () => true, limit: readLimit(config), inflate: true });
+  const raw = rawBody(readLimit(config));
 
   router.get('/v1/projects/:writeKey/settings', (req, res) => {
     if (writeKeyProblem(req.params.writeKey, config.writeKeys)) throw problem(404, 'Not Found', 'Unknown write key');
