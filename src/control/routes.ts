@@ -1,4 +1,5 @@
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
+import { rawBody } from '../http/raw-body.js';
 import { problem } from '../http/errors.js';
 import { parseJson } from '../http/json.js';
 import { describeProblems } from '../http/json-body.js';
@@ -55,7 +56,7 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
   router.get('/state', (_req, res) => {
     res.type('application/json').send(JSON.stringify(exportState(store, deps.maxEvents)));
   });
-  router.put('/state', express.raw({ type: () => true, limit: '512mb' }), async (req, res) => {
+  router.put('/state', rawBody(512 * 1024 * 1024), async (req, res) => {
     const parsed = parseJson(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
     if (!parsed.ok) throw problem(400, 'Bad Request', parsed.message);
     const problems = schemas.validate('control/state', parsed.value);

@@ -1,7 +1,8 @@
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { Problem, SchemaRegistry } from '../schema/registry.js';
 import { wireError } from './errors.js';
 import { parseJson } from './json.js';
+import { rawBody } from './raw-body.js';
 
 /**
  * Reads a JSON body with the safe parser (no `__proto__`, bounded depth); an empty body
@@ -10,7 +11,7 @@ import { parseJson } from './json.js';
  */
 export function jsonBody(limitBytes: number): RequestHandler[] {
   return [
-    express.raw({ type: () => true, limit: limitBytes, inflate: true }),
+    rawBody(limitBytes),
     (req, res, next) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (raw.length === 0) {
