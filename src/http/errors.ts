@@ -16,7 +16,7 @@ export class EmulatorError extends Error {
   }
 }
 
-/** Turns a framework error (body-parser's 4xx: too large, bad gzip...) into an API's wire error. */
+/** Turns a framework or body-reader 4xx (too large, bad gzip...) into an API's wire error. */
 export type WireErrorRenderer = (status: number, message: string) => EmulatorError;
 
 /** A router sets its renderer so that errors raised before its handlers still speak its format. */
